@@ -4,19 +4,34 @@
 package analyzers
 
 import (
+	"flag"
+
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/bplint/bplint/ignoredsignal"
 )
 
-// Config configures every analyzer of the suite.
+// Config configures every analyzer of the suite. Its JSON form is the
+// golangci-lint settings object: {"ignoredsignal": {"strict": true}, ...}.
 type Config struct {
-	IgnoredSignal ignoredsignal.Config
+	IgnoredSignal ignoredsignal.Config `json:"ignoredsignal"`
 }
 
 // Validate reports the first malformed option of any analyzer.
 func (c Config) Validate() error {
 	return c.IgnoredSignal.Validate()
+}
+
+// RegisterFlags registers every analyzer's options on fs as
+// -ANALYZER.OPTION (-ignoredsignal.strict, ...), the names go vet uses.
+func (c *Config) RegisterFlags(fs *flag.FlagSet) {
+	prefixed(fs, "ignoredsignal", c.IgnoredSignal.RegisterFlags)
+}
+
+func prefixed(fs *flag.FlagSet, name string, register func(*flag.FlagSet)) {
+	sub := flag.NewFlagSet(name, flag.ContinueOnError)
+	register(sub)
+	sub.VisitAll(func(f *flag.Flag) { fs.Var(f.Value, name+"."+f.Name, f.Usage) })
 }
 
 // All holds the package-level Analyzer of every analyzer package, for

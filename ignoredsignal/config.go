@@ -14,12 +14,12 @@ import (
 type Config struct {
 	// Signals lists extra signal functions, as "pkg/path.Func" or
 	// "(*pkg/path.Type).Method".
-	Signals []string
+	Signals []string `json:"signals,omitempty"`
 	// Strict also reports blank assignments (_ = q.TrySend(v)) and single
 	// writes outside loops.
-	Strict bool
+	Strict bool `json:"strict,omitempty"`
 	// Disable lists rule ids to turn off.
-	Disable []string
+	Disable []string `json:"disable,omitempty"`
 }
 
 var signalSpec = regexp.MustCompile(`^(\(\*?[^()*\s]+\.[A-Za-z_][A-Za-z0-9_]*\)\.[A-Za-z_][A-Za-z0-9_]*|[^()*\s]+\.[A-Za-z_][A-Za-z0-9_]*)$`)
@@ -37,8 +37,8 @@ func (c Config) Validate() error {
 	return nil
 }
 
-// registerFlags binds the analyzer's flags to c.
-func (c *Config) registerFlags(fs *flag.FlagSet) {
+// RegisterFlags binds the analyzer's flags (signals, strict, disable) to c.
+func (c *Config) RegisterFlags(fs *flag.FlagSet) {
 	fs.Var((*options.List)(&c.Signals), "signals", "comma-separated extra signal functions: pkg/path.Func or (*pkg/path.Type).Method")
 	fs.BoolVar(&c.Strict, "strict", c.Strict, "also report blank assignments of signals and single writes outside loops")
 	fs.Var((*options.List)(&c.Disable), "disable", "comma-separated rule ids to turn off: discarded-signal, ignored-write, silent-drop")

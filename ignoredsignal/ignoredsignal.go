@@ -31,7 +31,7 @@ func New(cfg Config) *analysis.Analyzer {
 		Requires:   []*analysis.Analyzer{inspect.Analyzer, buildssa.Analyzer},
 		FactTypes:  []analysis.Fact{new(signalFact)},
 	}
-	c.registerFlags(&a.Flags)
+	c.RegisterFlags(&a.Flags)
 	a.Run = crash.Guard(func(pass *analysis.Pass) (any, error) {
 		if err := c.Validate(); err != nil {
 			return nil, err

@@ -25,11 +25,11 @@ var Analyzer = New(Config{})
 func New(cfg Config) *analysis.Analyzer {
 	c := &cfg
 	a := &analysis.Analyzer{
-		Name:       rules.IgnoredSignal,
-		Doc:        analyzerdoc.MustExtract(doc, rules.IgnoredSignal),
-		URL:        "https://github.com/bplint/bplint/blob/main/docs/ignoredsignal.md",
-		Requires:   []*analysis.Analyzer{inspect.Analyzer, buildssa.Analyzer},
-		FactTypes:  []analysis.Fact{new(signalFact)},
+		Name:      rules.IgnoredSignal,
+		Doc:       analyzerdoc.MustExtract(doc, rules.IgnoredSignal),
+		URL:       "https://github.com/bplint/bplint/blob/main/docs/ignoredsignal.md",
+		Requires:  []*analysis.Analyzer{inspect.Analyzer, buildssa.Analyzer},
+		FactTypes: []analysis.Fact{new(signalFact)},
 	}
 	c.RegisterFlags(&a.Flags)
 	a.Run = crash.Guard(func(pass *analysis.Pass) (any, error) {

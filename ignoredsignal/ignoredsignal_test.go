@@ -1,0 +1,69 @@
+package ignoredsignal_test
+
+import (
+	"go/format"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/bplint/bplint/ignoredsignal"
+)
+
+// testdata is the shared GOPATH-style tree at the repository root; the go
+// command wants it absolute.
+var testdata = func() string {
+	dir, err := filepath.Abs(filepath.Join("..", "testdata"))
+	if err != nil {
+		panic(err)
+	}
+	return dir
+}()
+
+func TestDefault(t *testing.T) {
+	analysistest.Run(t, testdata, ignoredsignal.New(ignoredsignal.Config{}),
+		"ignoredsignal/trysend",
+		"ignoredsignal/libraries",
+		"ignoredsignal/wrappers",
+		"ignoredsignal/wrapuse",
+		"ignoredsignal/marker",
+		"ignoredsignal/writes",
+		"ignoredsignal/silentdrop",
+		"ignoredsignal/suppress",
+		"ignoredsignal/generated",
+	)
+}
+
+func TestSignalsOption(t *testing.T) {
+	a := ignoredsignal.New(ignoredsignal.Config{Signals: []string{
+		"ignoredsignal/options.Emit",
+		"(*ignoredsignal/options.Bus).Publish",
+	}})
+	analysistest.Run(t, testdata, a, "ignoredsignal/options")
+}
+
+func TestStrict(t *testing.T) {
+	analysistest.Run(t, testdata, ignoredsignal.New(ignoredsignal.Config{Strict: true}), "ignoredsignal/strict")
+}
+
+func TestDisable(t *testing.T) {
+	analysistest.Run(t, testdata, ignoredsignal.New(ignoredsignal.Config{Disable: []string{"silent-drop"}}), "ignoredsignal/disable")
+}
+
+func TestReturnErrorFix(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, testdata, ignoredsignal.New(ignoredsignal.Config{}), "ignoredsignal/fixes")
+	// The golden file is what a user gets: it must be gofmt-clean.
+	golden, err := os.ReadFile(filepath.Join(testdata, "src", "ignoredsignal", "fixes", "fixes.go.golden"))
+	require.NoError(t, err)
+	formatted, err := format.Source(golden)
+	require.NoError(t, err)
+	require.Equal(t, string(formatted), string(golden))
+}
+
+func TestConfigValidate(t *testing.T) {
+	require.NoError(t, ignoredsignal.Config{Signals: []string{"a/b.F", "(*a/b.T).M", "(a/b.T).M"}, Disable: []string{"silent-drop"}}.Validate())
+	require.ErrorContains(t, ignoredsignal.Config{Disable: []string{"slice-queue"}}.Validate(), `unknown rule "slice-queue"`)
+	require.ErrorContains(t, ignoredsignal.Config{Signals: []string{"Func"}}.Validate(), `"Func" is not of the form`)
+}

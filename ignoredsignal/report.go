@@ -1,0 +1,359 @@
+package ignoredsignal
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/astutil"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/bplint/bplint/internal/fix"
+	"github.com/bplint/bplint/internal/signal"
+	"github.com/bplint/bplint/internal/sink"
+	"github.com/bplint/bplint/internal/unread"
+)
+
+// how a result is lost, from the call's place in the syntax.
+type how int
+
+const (
+	exprStmt  how = iota // q.TrySend(v)
+	goStmt               // go q.TrySend(v)
+	deferStmt            // defer w.Flush()
+	blank                // _ = q.TrySend(v): deliberate, strict only
+	unreadVar            // ok := q.TrySend(v), overwritten before any read
+)
+
+// checkCalls reports the signal and write calls of fn whose result is
+// discarded.
+func (c *checker) checkCalls(fn *ssa.Function) {
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			var cc *ssa.CallCommon
+			var call *ssa.Call
+			switch instr := instr.(type) {
+			case *ssa.Call:
+				cc, call = instr.Common(), instr
+			case *ssa.Go:
+				cc = instr.Common()
+			case *ssa.Defer:
+				cc = instr.Common()
+			default:
+				continue
+			}
+			c.checkCall(cc, call)
+		}
+	}
+}
+
+func (c *checker) checkCall(cc *ssa.CallCommon, call *ssa.Call) {
+	fn, recv, args := callee(cc)
+	if fn == nil || !cc.Pos().IsValid() {
+		return
+	}
+	nres := fn.Signature().Results().Len()
+	if nres == 0 {
+		return
+	}
+	fact, isSignal := c.signalOf(fn)
+	kind := sink.None
+	index := nres - 1
+	if isSignal {
+		if neverFails(fn, args) {
+			return
+		}
+		index = fact.Index
+	} else if kind = sink.Classify(recv, fn); kind == sink.None {
+		return
+	}
+	// Ignored on every path? go and defer discard results by construction.
+	if call != nil && !unread.Result(call, index) {
+		return
+	}
+	file := c.files[c.pass.Fset.File(cc.Pos())]
+	if file == nil {
+		return
+	}
+	path, _ := astutil.PathEnclosingInterval(file, cc.Pos(), cc.Pos())
+	if len(path) < 2 {
+		return
+	}
+	ce, ok := path[0].(*ast.CallExpr)
+	if !ok || ce.Lparen != cc.Pos() {
+		return
+	}
+	h, lhs, ok := classify(path, ce, index, nres)
+	if !ok {
+		return
+	}
+	if h == blank && !c.cfg.Strict {
+		return // a deliberate choice, reported only with -strict
+	}
+	resultType := fn.Signature().Results().At(index).Type()
+	what := "result"
+	if signal.IsError(resultType) {
+		what = "error"
+	}
+	name := types.ExprString(ce.Fun)
+	d := analysis.Diagnostic{Pos: ce.Pos(), End: ce.End()}
+	if isSignal {
+		d.Category = ruleDiscarded
+		subject := fmt.Sprintf("%s of %s", what, name)
+		if fact.Via != "" {
+			subject += fmt.Sprintf(" (which returns %s unchanged)", shortName(fact.Via))
+		}
+		d.Message = fmt.Sprintf("%s %s: %s; %s", subject, lost(h, lhs), fact.Family.Consequence(), fact.Family.Remedy())
+	} else {
+		d.Category = ruleWrite
+		inLoop := inLoop(path)
+		switch {
+		case kind == sink.Flush:
+			remedy := "check the error and return it"
+			if h == deferStmt {
+				remedy = "flush explicitly and check the error, or set the function's named error result in a deferred closure"
+			}
+			d.Message = fmt.Sprintf("error of %s %s: writes that failed in the buffer (peer gone, stalled, disk full) are lost without notice; %s", name, lost(h, lhs), remedy)
+		case inLoop:
+			d.Message = fmt.Sprintf("error of %s %s in a loop: when the peer is slow or gone the loop keeps producing for a consumer that has stopped; check the error and stop the loop (return it)", name, lost(h, lhs))
+		case c.cfg.Strict:
+			d.Message = fmt.Sprintf("error of %s %s: a failed write (peer slow or gone) goes unnoticed and the caller carries on; check the error and return it", name, lost(h, lhs))
+		default:
+			return // a single write outside a loop: reported only with -strict
+		}
+	}
+	if h == exprStmt && what == "error" {
+		if f, ok := c.returnErrorFix(path, file, index, nres); ok {
+			d.SuggestedFixes = []analysis.SuggestedFix{f}
+		}
+	}
+	c.rep.Report(d)
+}
+
+// lost says how the result was lost.
+func lost(h how, lhs string) string {
+	switch h {
+	case goStmt:
+		return "is discarded by the go statement"
+	case deferStmt:
+		return "is discarded by the defer statement"
+	case blank:
+		return "is assigned to _"
+	case unreadVar:
+		return fmt.Sprintf("is assigned to %s but never read", lhs)
+	}
+	return "is discarded"
+}
+
+// classify finds how the call's result index is lost from the syntax around
+// it. ok is false for a context where SSA saw no read but the syntax shows
+// no discard either (nothing to report with confidence).
+func classify(path []ast.Node, call *ast.CallExpr, index, nres int) (h how, lhs string, ok bool) {
+	var child ast.Node = call
+	parent := path[1]
+	for i := 2; i < len(path); i++ {
+		if _, paren := parent.(*ast.ParenExpr); !paren {
+			break
+		}
+		child, parent = parent, path[i]
+	}
+	target := func(lhs []ast.Expr, rhs []ast.Expr) (how, string, bool) {
+		var e ast.Expr
+		switch {
+		case len(rhs) == 1 && len(lhs) == nres:
+			e = lhs[index]
+		case len(rhs) == len(lhs):
+			for j, r := range rhs {
+				if r == child {
+					e = lhs[j]
+				}
+			}
+		}
+		if e == nil {
+			return 0, "", false
+		}
+		if id, isIdent := e.(*ast.Ident); isIdent && id.Name == "_" {
+			return blank, "", true
+		}
+		return unreadVar, types.ExprString(e), true
+	}
+	switch p := parent.(type) {
+	case *ast.ExprStmt:
+		return exprStmt, "", true
+	case *ast.GoStmt:
+		return goStmt, "", true
+	case *ast.DeferStmt:
+		return deferStmt, "", true
+	case *ast.AssignStmt:
+		return target(p.Lhs, p.Rhs)
+	case *ast.ValueSpec:
+		lhs := make([]ast.Expr, len(p.Names))
+		for i, n := range p.Names {
+			lhs[i] = n
+		}
+		return target(lhs, p.Values)
+	}
+	return 0, "", false
+}
+
+// inLoop reports whether the innermost function around path[0] runs it in a
+// for or range loop.
+func inLoop(path []ast.Node) bool {
+	for _, n := range path[1:] {
+		switch n.(type) {
+		case *ast.ForStmt, *ast.RangeStmt:
+			return true
+		case *ast.FuncLit, *ast.FuncDecl:
+			return false
+		}
+	}
+	return false
+}
+
+// returnErrorFix offers "return the error" when the expression statement's
+// enclosing function returns an error.
+func (c *checker) returnErrorFix(path []ast.Node, file *ast.File, index, nres int) (analysis.SuggestedFix, bool) {
+	stmt, ok := path[1].(*ast.ExprStmt)
+	if !ok {
+		return analysis.SuggestedFix{}, false
+	}
+	var sig *types.Signature
+	for _, n := range path[2:] {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			sig, _ = c.pass.TypesInfo.TypeOf(n).(*types.Signature)
+		case *ast.FuncDecl:
+			if fn, ok := c.pass.TypesInfo.Defs[n.Name].(*types.Func); ok {
+				sig = fn.Signature()
+			}
+		default:
+			continue
+		}
+		break
+	}
+	if sig == nil {
+		return analysis.SuggestedFix{}, false
+	}
+	return fix.ReturnError(c.pass.Fset, file, c.pass.Pkg, stmt, index, nres, sig)
+}
+
+// shortName drops the package path from a types.Func.FullName, keeping the
+// package name: "(*example.com/q.Queue).TrySend" -> "(*q.Queue).TrySend".
+func shortName(full string) string {
+	open := strings.LastIndex(full, "/")
+	if open < 0 {
+		return full
+	}
+	prefix := ""
+	if strings.HasPrefix(full, "(*") {
+		prefix = "(*"
+	} else if strings.HasPrefix(full, "(") {
+		prefix = "("
+	}
+	return prefix + full[open+1:]
+}
+
+// silentDrops reports sends in a select whose default is empty.
+func (c *checker) silentDrops(ins *inspector.Inspector) {
+	ins.WithStack([]ast.Node{(*ast.SelectStmt)(nil)}, func(n ast.Node, push bool, stack []ast.Node) bool {
+		if !push {
+			return true
+		}
+		sel := n.(*ast.SelectStmt)
+		var def *ast.CommClause
+		for _, s := range sel.Body.List {
+			if cc := s.(*ast.CommClause); cc.Comm == nil {
+				def = cc
+			}
+		}
+		if def == nil || len(def.Body) > 0 {
+			return true // no default, or a default that does something
+		}
+		for _, s := range sel.Body.List {
+			cc := s.(*ast.CommClause)
+			send, ok := cc.Comm.(*ast.SendStmt)
+			if !ok {
+				continue
+			}
+			ch, ok := c.pass.TypesInfo.TypeOf(send.Chan).Underlying().(*types.Chan)
+			if !ok || exemptElem(ch.Elem()) {
+				continue
+			}
+			if leaves(cc.Body) && followed(stack) {
+				// The send case leaves while the empty default falls
+				// through to the code after the select: a fallback.
+				continue
+			}
+			c.rep.Report(analysis.Diagnostic{
+				Pos: send.Pos(), End: send.End(), Category: ruleDrop,
+				Message: fmt.Sprintf("send on %s in a select with an empty default drops the value when the channel is full and nothing counts it: under load data is lost silently; count or log the drop, block (with a timeout or cancellation), or return an error", types.ExprString(send.Chan)),
+			})
+		}
+		return true
+	})
+}
+
+// exemptElem: channels of struct{} coalesce wake-ups (a dropped one loses
+// nothing), and channels of error keep the first error by design.
+func exemptElem(t types.Type) bool {
+	if s, ok := t.Underlying().(*types.Struct); ok && s.NumFields() == 0 {
+		return true
+	}
+	return types.Identical(t, types.Universe.Lookup("error").Type())
+}
+
+// leaves reports whether a case body ends by leaving the select's
+// surroundings: return, goto, continue, a labeled break, or panic. An
+// unlabeled break only leaves the select, landing where the default does.
+func leaves(body []ast.Stmt) bool {
+	if len(body) == 0 {
+		return false
+	}
+	switch s := body[len(body)-1].(type) {
+	case *ast.ReturnStmt:
+		return true
+	case *ast.BranchStmt:
+		return s.Tok == token.GOTO || s.Tok == token.CONTINUE || (s.Tok == token.BREAK && s.Label != nil)
+	case *ast.ExprStmt:
+		if call, ok := s.X.(*ast.CallExpr); ok {
+			if id, ok := call.Fun.(*ast.Ident); ok && id.Name == "panic" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// followed reports whether the statement at the top of stack (a select,
+// possibly labeled) has statements after it in its block: the fallback the
+// empty default falls through to.
+func followed(stack []ast.Node) bool {
+	stmt := stack[len(stack)-1]
+	for i := len(stack) - 2; i >= 0; i-- {
+		var list []ast.Stmt
+		switch p := stack[i].(type) {
+		case *ast.LabeledStmt:
+			stmt = p
+			continue
+		case *ast.BlockStmt:
+			list = p.List
+		case *ast.CaseClause:
+			list = p.Body
+		case *ast.CommClause:
+			list = p.Body
+		default:
+			return false
+		}
+		for j, s := range list {
+			if s == stmt {
+				return j < len(list)-1
+			}
+		}
+		return false
+	}
+	return false
+}

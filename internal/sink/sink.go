@@ -1,0 +1,139 @@
+// Package sink answers "is this call a write to a flow-controlled sink, whose
+// error is the consumer saying stop?".
+//
+// A flow-controlled sink pushes back when its consumer is slow or gone: a
+// network connection, an HTTP response, a pipe, a gRPC stream, a websocket.
+// Writers that cannot fail or exert no backpressure (bytes.Buffer,
+// strings.Builder, hash.Hash) are not sinks, and neither is *bufio.Writer
+// for writes: its error is sticky and surfaces at Flush.
+package sink
+
+import (
+	"go/types"
+)
+
+// Kind classifies a call.
+type Kind int
+
+const (
+	None  Kind = iota
+	Write      // a write to a flow-controlled sink: reported when ignored in a loop
+	Flush      // a Flush whose error is the only report of earlier failed writes: reported anywhere
+)
+
+var writeNames = map[string]bool{
+	"Write": true, "WriteString": true, "WriteMsg": true, "Send": true, "SendMsg": true,
+	"WriteMessage": true, "WriteJSON": true, "Flush": true,
+}
+
+// flushers are the buffered writers whose Flush error must be checked.
+var flushers = map[string]bool{
+	"bufio.Writer":                               true,
+	"net/http.ResponseController":                true,
+	"compress/gzip.Writer":                       true,
+	"compress/zlib.Writer":                       true,
+	"compress/flate.Writer":                      true,
+	"github.com/klauspost/compress/gzip.Writer":  true,
+	"github.com/klauspost/compress/zstd.Encoder": true,
+}
+
+// named returns "pkg/path.Name" for a (pointer to a) named type, or "".
+func named(t types.Type) string {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return ""
+	}
+	return n.Obj().Pkg().Path() + "." + n.Obj().Name()
+}
+
+// Classify reports the kind of a call of method fn on a receiver of static
+// type recv. The method's last result must be an error.
+func Classify(recv types.Type, fn *types.Func) Kind {
+	name := fn.Name()
+	if !writeNames[name] || recv == nil {
+		return None
+	}
+	res := fn.Signature().Results()
+	if res.Len() == 0 || !isError(res.At(res.Len()-1).Type()) {
+		return None
+	}
+	if name == "Flush" && flushers[named(recv)] {
+		return Flush
+	}
+	if named(recv) == "bufio.Writer" || named(recv) == "net/http/httptest.ResponseRecorder" {
+		return None
+	}
+	if FlowControlled(recv, name) {
+		if name == "Flush" {
+			return Flush
+		}
+		return Write
+	}
+	return None
+}
+
+// FlowControlled reports whether a value of type t is a flow-controlled sink
+// for method name.
+func FlowControlled(t types.Type, method string) bool {
+	switch named(t) {
+	case "io.PipeWriter":
+		return method == "Write" || method == "WriteString"
+	case "github.com/gorilla/websocket.Conn":
+		return method == "WriteMessage" || method == "WriteJSON"
+	case "nhooyr.io/websocket.Conn", "github.com/coder/websocket.Conn":
+		return method == "Write"
+	case "golang.org/x/net/websocket.Codec":
+		return method == "Send"
+	case "github.com/miekg/dns.ResponseWriter":
+		return method == "WriteMsg" || method == "Write"
+	case "net/http.ResponseWriter":
+		return method == "Write" || method == "WriteString"
+	}
+	switch method {
+	case "Send", "SendMsg":
+		return isGRPCStream(t)
+	case "Write", "WriteString":
+		return isConn(t) || isResponseWriter(t)
+	}
+	return false
+}
+
+// isConn reports whether t has the methods that make a net.Conn: a
+// RemoteAddr returning net.Addr and a SetWriteDeadline.
+func isConn(t types.Type) bool {
+	m := method(t, "RemoteAddr")
+	if m == nil || m.Signature().Results().Len() != 1 || named(m.Signature().Results().At(0).Type()) != "net.Addr" {
+		return false
+	}
+	return method(t, "SetWriteDeadline") != nil
+}
+
+// isResponseWriter reports whether t has the methods of an
+// http.ResponseWriter: Header returning http.Header, and WriteHeader.
+func isResponseWriter(t types.Type) bool {
+	m := method(t, "Header")
+	if m == nil || m.Signature().Results().Len() != 1 || named(m.Signature().Results().At(0).Type()) != "net/http.Header" {
+		return false
+	}
+	return method(t, "WriteHeader") != nil
+}
+
+// isGRPCStream reports whether t's SendMsg comes from google.golang.org/grpc
+// (a grpc.ServerStream or ClientStream, or a generated stream embedding one).
+func isGRPCStream(t types.Type) bool {
+	m := method(t, "SendMsg")
+	return m != nil && m.Pkg() != nil && m.Pkg().Path() == "google.golang.org/grpc" && method(t, "RecvMsg") != nil
+}
+
+func method(t types.Type, name string) *types.Func {
+	obj, _, _ := types.LookupFieldOrMethod(t, true, nil, name)
+	fn, _ := obj.(*types.Func)
+	return fn
+}
+
+var errorType = types.Universe.Lookup("error").Type()
+
+func isError(t types.Type) bool { return types.Identical(t, errorType) }

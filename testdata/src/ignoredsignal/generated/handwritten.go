@@ -1,0 +1,5 @@
+package generated
+
+func handwritten(q *Queue) {
+	Push(q) // want `result of Push .* is discarded`
+}

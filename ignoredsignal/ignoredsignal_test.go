@@ -33,6 +33,7 @@ func TestDefault(t *testing.T) {
 		"ignoredsignal/silentdrop",
 		"ignoredsignal/suppress",
 		"ignoredsignal/generated",
+		"ignoredsignal/issue_flush_infallible",
 	)
 }
 

@@ -46,12 +46,12 @@ func (c *checker) checkCalls(fn *ssa.Function) {
 			default:
 				continue
 			}
-			c.checkCall(cc, call)
+			c.checkCall(fn, cc, call)
 		}
 	}
 }
 
-func (c *checker) checkCall(cc *ssa.CallCommon, call *ssa.Call) {
+func (c *checker) checkCall(fn0 *ssa.Function, cc *ssa.CallCommon, call *ssa.Call) {
 	fn, recv, args := callee(cc)
 	if fn == nil || !cc.Pos().IsValid() {
 		return
@@ -68,8 +68,16 @@ func (c *checker) checkCall(cc *ssa.CallCommon, call *ssa.Call) {
 			return
 		}
 		index = fact.Index
-	} else if kind = sink.Classify(recv, fn); kind == sink.None {
-		return
+	} else {
+		if recv == nil {
+			return
+		}
+		if kind = sink.Classify(recv.Type(), fn); kind == sink.None {
+			return
+		}
+		if kind == sink.Flush && (ownMethod(fn0, recv.Type()) || sink.WrapsInfallible(recv)) {
+			return
+		}
 	}
 	// Ignored on every path? go and defer discard results by construction.
 	if call != nil && !unread.Result(call, index) {
@@ -132,6 +140,32 @@ func (c *checker) checkCall(cc *ssa.CallCommon, call *ssa.Call) {
 		}
 	}
 	c.rep.Report(d)
+}
+
+// ownMethod reports whether fn is (a closure in) a method of the named
+// type t: a type flushing itself from its own methods keeps the error in
+// its own state (bufio.Writer's sticky error), which is its business.
+func ownMethod(fn *ssa.Function, t types.Type) bool {
+	for fn.Parent() != nil {
+		fn = fn.Parent()
+	}
+	recv := fn.Signature.Recv()
+	if recv == nil {
+		return false
+	}
+	return sameNamed(recv.Type(), t)
+}
+
+func sameNamed(a, b types.Type) bool {
+	deref := func(t types.Type) *types.Named {
+		if p, ok := t.Underlying().(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		n, _ := types.Unalias(t).(*types.Named)
+		return n
+	}
+	na, nb := deref(a), deref(b)
+	return na != nil && nb != nil && na.Origin().Obj() == nb.Origin().Obj()
 }
 
 // lost says how the result was lost.

@@ -244,13 +244,13 @@ func (c *checker) callSignal(cc *ssa.CallCommon, index int) *signalFact {
 	return &signalFact{Family: f.Family, Via: via}
 }
 
-// callee returns the function a call invokes, the static type of its
-// receiver (nil for functions), and its arguments without the receiver.
-// It resolves static calls, interface and type-parameter method calls,
-// method values and method expressions; other dynamic calls give nil.
-func callee(cc *ssa.CallCommon) (*types.Func, types.Type, []ssa.Value) {
+// callee returns the function a call invokes, its receiver (nil for
+// functions), and its arguments without the receiver. It resolves static
+// calls, interface and type-parameter method calls, method values and
+// method expressions; other dynamic calls give nil.
+func callee(cc *ssa.CallCommon) (*types.Func, ssa.Value, []ssa.Value) {
 	if cc.IsInvoke() {
-		return cc.Method, cc.Value.Type(), cc.Args
+		return cc.Method, cc.Value, cc.Args
 	}
 	sfn := cc.StaticCallee()
 	if sfn == nil {
@@ -264,12 +264,12 @@ func callee(cc *ssa.CallCommon) (*types.Func, types.Type, []ssa.Value) {
 		return obj, nil, cc.Args
 	}
 	if mc, ok := cc.Value.(*ssa.MakeClosure); ok && len(mc.Bindings) == 1 {
-		return obj, mc.Bindings[0].Type(), cc.Args // a method value: x.M
+		return obj, mc.Bindings[0], cc.Args // a method value: x.M
 	}
 	if len(cc.Args) == 0 {
 		return nil, nil, nil
 	}
-	return obj, cc.Args[0].Type(), cc.Args[1:]
+	return obj, cc.Args[0], cc.Args[1:]
 }
 
 // neverFails reports whether a context-taking signal (semaphore Acquire,

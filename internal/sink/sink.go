@@ -10,6 +10,8 @@ package sink
 
 import (
 	"go/types"
+
+	"golang.org/x/tools/go/ssa"
 )
 
 // Kind classifies a call.
@@ -137,3 +139,54 @@ func method(t types.Type, name string) *types.Func {
 var errorType = types.Universe.Lookup("error").Type()
 
 func isError(t types.Type) bool { return types.Identical(t, errorType) }
+
+// bufferingConstructors build a buffered writer over their first argument.
+var bufferingConstructors = map[string]bool{
+	"bufio.NewWriter":              true,
+	"bufio.NewWriterSize":          true,
+	"compress/gzip.NewWriter":      true,
+	"compress/gzip.NewWriterLevel": true,
+	"compress/zlib.NewWriter":      true,
+	"compress/zlib.NewWriterLevel": true,
+	"compress/flate.NewWriter":     true,
+}
+
+// infallible are writers whose writes cannot fail.
+var infallible = map[string]bool{
+	"bytes.Buffer":    true,
+	"strings.Builder": true,
+}
+
+// WrapsInfallible reports whether w is a buffered writer built, in the same
+// function, over a writer that cannot fail (a *bytes.Buffer, a
+// *strings.Builder, io.Discard): flushing it cannot fail either.
+func WrapsInfallible(w ssa.Value) bool {
+	if ex, ok := w.(*ssa.Extract); ok && ex.Index == 0 {
+		w = ex.Tuple // w, err := flate.NewWriter(&buf, level)
+	}
+	call, ok := w.(*ssa.Call)
+	if !ok {
+		return false
+	}
+	fn := call.Call.StaticCallee()
+	if fn == nil || fn.Object() == nil || len(call.Call.Args) == 0 {
+		return false
+	}
+	obj, ok := fn.Object().(*types.Func)
+	if !ok || !bufferingConstructors[obj.FullName()] {
+		return false
+	}
+	under := call.Call.Args[0]
+	if mi, ok := under.(*ssa.MakeInterface); ok {
+		under = mi.X
+	}
+	if infallible[named(under.Type())] {
+		return true
+	}
+	if load, ok := under.(*ssa.UnOp); ok {
+		if g, ok := load.X.(*ssa.Global); ok && g.Pkg != nil && g.Pkg.Pkg.Path() == "io" && g.Name() == "Discard" {
+			return true
+		}
+	}
+	return false
+}

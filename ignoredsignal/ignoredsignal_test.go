@@ -4,6 +4,7 @@ import (
 	"go/format"
 	"os"
 	"path/filepath"
+	"runtime"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -35,6 +36,15 @@ func TestDefault(t *testing.T) {
 		"ignoredsignal/generated",
 		"ignoredsignal/issue_flush_infallible",
 	)
+}
+
+// TestBuildVariants: cgo packages are analyzed with positions in the user's
+// files, and files excluded by build constraints are not analyzed.
+func TestBuildVariants(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("the build-tag case is written for linux")
+	}
+	analysistest.Run(t, testdata, ignoredsignal.New(ignoredsignal.Config{}), "ignoredsignal/cgo", "ignoredsignal/buildtags")
 }
 
 func TestSignalsOption(t *testing.T) {

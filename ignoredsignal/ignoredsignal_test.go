@@ -35,6 +35,7 @@ func TestDefault(t *testing.T) {
 		"ignoredsignal/suppress",
 		"ignoredsignal/generated",
 		"ignoredsignal/issue_flush_infallible",
+		"ignoredsignal/issue_drop_oneshot",
 	)
 }
 

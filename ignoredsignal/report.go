@@ -322,6 +322,15 @@ func (c *checker) silentDrops(ins *inspector.Inspector) {
 				// through to the code after the select: a fallback.
 				continue
 			}
+			if tv := c.pass.TypesInfo.Types[send.Value]; tv.Value != nil || tv.IsNil() {
+				// Every value sent is the same constant, so the one
+				// pending in the full channel says the same thing: a
+				// coalescing wake-up (done <- true), nothing is lost.
+				continue
+			}
+			if c.oneShotReply(send.Chan, stack) {
+				continue
+			}
 			c.rep.Report(analysis.Diagnostic{
 				Pos: send.Pos(), End: send.End(), Category: ruleDrop,
 				Message: fmt.Sprintf("send on %s in a select with an empty default drops the value when the channel is full and nothing counts it: under load data is lost silently; count or log the drop, block (with a timeout or cancellation), or return an error", types.ExprString(send.Chan)),
@@ -329,6 +338,82 @@ func (c *checker) silentDrops(ins *inspector.Inspector) {
 		}
 		return true
 	})
+}
+
+// oneShotReply reports whether ch is a reply slot: a local variable made
+// with make(chan T, 1) by a function that hands a closure (a callback) the
+// job of sending on it. The first reply fills the slot and later ones are
+// meant to be dropped ("first response wins"), as with error channels.
+func (c *checker) oneShotReply(ch ast.Expr, stack []ast.Node) bool {
+	id, ok := ast.Unparen(ch).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := c.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok || v.IsField() || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
+		return false
+	}
+	// The send must be in a function literal that does not declare v.
+	var lit *ast.FuncLit
+	for i := len(stack) - 1; i >= 0; i-- {
+		if l, ok := stack[i].(*ast.FuncLit); ok {
+			lit = l
+			break
+		}
+	}
+	if lit == nil || (v.Pos() >= lit.Pos() && v.Pos() < lit.End()) {
+		return false
+	}
+	// Find v's definition in the enclosing functions: v := make(chan T, 1).
+	oneSlot := false
+	for _, n := range stack {
+		body := funcBody(n)
+		if body == nil || v.Pos() < body.Pos() || v.Pos() >= body.End() {
+			continue
+		}
+		ast.Inspect(body, func(n ast.Node) bool {
+			as, ok := n.(*ast.AssignStmt)
+			if !ok || len(as.Lhs) != len(as.Rhs) {
+				return !oneSlot
+			}
+			for i, l := range as.Lhs {
+				if lid, ok := l.(*ast.Ident); ok && c.pass.TypesInfo.Defs[lid] == v {
+					oneSlot = isMakeChanOne(c.pass.TypesInfo, as.Rhs[i])
+				}
+			}
+			return !oneSlot
+		})
+		break
+	}
+	return oneSlot
+}
+
+func funcBody(n ast.Node) *ast.BlockStmt {
+	switch n := n.(type) {
+	case *ast.FuncDecl:
+		return n.Body
+	case *ast.FuncLit:
+		return n.Body
+	}
+	return nil
+}
+
+// isMakeChanOne reports whether e is make(chan T, 1).
+func isMakeChanOne(info *types.Info, e ast.Expr) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok || len(call.Args) != 2 {
+		return false
+	}
+	if b, ok := info.Uses[identOf(call.Fun)].(*types.Builtin); !ok || b.Name() != "make" {
+		return false
+	}
+	tv := info.Types[call.Args[1]]
+	return tv.Value != nil && tv.Value.String() == "1"
+}
+
+func identOf(e ast.Expr) *ast.Ident {
+	id, _ := ast.Unparen(e).(*ast.Ident)
+	return id
 }
 
 // exemptElem: channels of struct{} coalesce wake-ups (a dropped one loses

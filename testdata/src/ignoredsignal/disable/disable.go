@@ -7,15 +7,15 @@ type Queue struct{}
 
 func (q *Queue) TrySend(v int) bool { return false }
 
-func use(q *Queue, ch chan int) {
+func use(q *Queue, ch chan int, v int) {
 	q.TrySend(1) // want `result of q.TrySend is discarded`
 	select {
-	case ch <- 1: // ok: silent-drop is disabled
+	case ch <- v: // ok: silent-drop is disabled
 	default:
 	}
 	//bplint:ignore silent-drop kept for when the rule is enabled again
 	select {
-	case ch <- 2:
+	case ch <- v + 1:
 	default:
 	}
 }

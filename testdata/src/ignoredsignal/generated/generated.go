@@ -10,10 +10,10 @@ func (q *Queue) TrySend(v int) bool { return false }
 
 func Push(q *Queue) bool { return q.TrySend(1) } // want Push:`signal`
 
-func use(q *Queue, ch chan int) {
+func use(q *Queue, ch chan int, v int) {
 	q.TrySend(1) // ok: generated
 	select {
-	case ch <- 1: // ok: generated
+	case ch <- v: // ok: generated
 	default:
 	}
 	//bplint:ignore discarded-signal directives in generated files are not judged

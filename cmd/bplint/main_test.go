@@ -1,0 +1,234 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/bplint/bplint/analyzers"
+	"github.com/bplint/bplint/internal/crash"
+)
+
+var bin string // the bplint binary, built once
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "bplint-test")
+	if err != nil {
+		panic(err)
+	}
+	bin = filepath.Join(dir, "bplint")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		panic("building bplint: " + err.Error() + "\n" + string(out))
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// bplint runs the binary in dir and returns stdout, stderr and the exit
+// status.
+func bplint(t *testing.T, dir string, args ...string) (string, string, int) {
+	t.Helper()
+	return runIn(t, dir, bin, args...)
+}
+
+func runIn(t *testing.T, dir, name string, args ...string) (string, string, int) {
+	t.Helper()
+	cmd := exec.Command(name, args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod", "GOPROXY=off")
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	code := 0
+	var exit *exec.ExitError
+	if errors.As(err, &exit) {
+		code = exit.ExitCode()
+	} else {
+		require.NoError(t, err)
+	}
+	return stdout.String(), stderr.String(), code
+}
+
+func testdataDir(name string) string { return filepath.Join("testdata", name) }
+
+// lines returns "file:line:col (rule)" for each text finding, dropping the
+// message (messages may be reworded; positions and rules may not).
+func lines(t *testing.T, out string) []string {
+	t.Helper()
+	var got []string
+	for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
+		if l == "" {
+			continue
+		}
+		parts := strings.SplitN(l, ": ", 2)
+		require.Len(t, parts, 2, "not path:line:col: message (rule): %q", l)
+		open := strings.LastIndex(parts[1], " (")
+		require.Positive(t, open, "no (rule) suffix: %q", l)
+		got = append(got, parts[0]+" "+parts[1][open+1:])
+	}
+	return got
+}
+
+func TestFindingsText(t *testing.T) {
+	stdout, stderr, code := bplint(t, testdataDir("findings"), "./...")
+	assert.Equal(t, exitFindings, code, stderr)
+	assert.Empty(t, stderr)
+	assert.Equal(t, []string{
+		"findings.go:11:2 (discarded-signal)",
+		"findings.go:16:7 (silent-drop)",
+		"findings.go:23:3 (ignored-write)",
+	}, lines(t, stdout), "sorted by position, relative paths, printed once although the test variant analyzes the file too")
+	assert.Contains(t, stdout, "findings.go:11:2: result of q.TrySend is discarded: ")
+}
+
+func TestCleanModuleExitsZero(t *testing.T) {
+	stdout, stderr, code := bplint(t, testdataDir("clean"), "./...")
+	assert.Equal(t, exitClean, code, stderr)
+	assert.Empty(t, stdout)
+	assert.Empty(t, stderr)
+}
+
+func TestDefaultPatternIsDot(t *testing.T) {
+	stdout, _, code := bplint(t, testdataDir("findings"))
+	assert.Equal(t, exitFindings, code)
+	assert.Len(t, lines(t, stdout), 3)
+}
+
+func TestChangeDirectory(t *testing.T) {
+	stdout, stderr, code := bplint(t, ".", "-C", testdataDir("findings"), "./...")
+	assert.Equal(t, exitFindings, code, stderr)
+	assert.Equal(t, "findings.go:11:2 (discarded-signal)", lines(t, stdout)[0], "paths relative to the -C directory")
+}
+
+func TestBrokenPackageIsNamedAndOthersStillAnalyzed(t *testing.T) {
+	stdout, stderr, code := bplint(t, testdataDir("broken"), "./...")
+	assert.Equal(t, exitError, code)
+	assert.Contains(t, stderr, "bplint: example.com/broken/bad: ")
+	assert.Contains(t, stderr, "undefined: undefinedThing")
+	assert.Equal(t, []string{"good/good.go:8:20 (discarded-signal)"}, lines(t, stdout))
+}
+
+func TestBadFlagsExitTwo(t *testing.T) {
+	for name, args := range map[string][]string{
+		"unknown rule":    {"-ignoredsignal.disable=no-such-rule", "./..."},
+		"malformed spec":  {"-ignoredsignal.signals=NotAPath", "./..."},
+		"unknown format":  {"-format=xml", "./..."},
+		"unknown flag":    {"-no-such-flag", "./..."},
+		"no such package": {"./does/not/exist"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			stdout, stderr, code := bplint(t, testdataDir("findings"), args...)
+			assert.Equal(t, exitError, code)
+			assert.Empty(t, stdout)
+			assert.NotEmpty(t, stderr)
+		})
+	}
+	_, stderr, _ := bplint(t, testdataDir("findings"), "-ignoredsignal.disable=no-such-rule")
+	assert.Contains(t, stderr, `unknown rule "no-such-rule"`)
+}
+
+func TestAnalyzerFlags(t *testing.T) {
+	stdout, _, code := bplint(t, testdataDir("findings"), "-ignoredsignal.disable=silent-drop,ignored-write", "./...")
+	assert.Equal(t, exitFindings, code)
+	assert.Equal(t, []string{"findings.go:11:2 (discarded-signal)"}, lines(t, stdout))
+
+	stdout, _, code = bplint(t, testdataDir("findings"), "-ignoredsignal.signals=example.com/clean.Nothing", "-ignoredsignal.strict", "./...")
+	assert.Equal(t, exitFindings, code)
+	assert.Len(t, lines(t, stdout), 3)
+}
+
+func TestJSON(t *testing.T) {
+	stdout, stderr, code := bplint(t, testdataDir("findings"), "-json", "./...")
+	assert.Equal(t, exitFindings, code, stderr)
+	var tree map[string]map[string][]jsonDiagnostic
+	require.NoError(t, json.Unmarshal([]byte(stdout), &tree))
+	require.Contains(t, tree, "example.com/findings")
+	diags := tree["example.com/findings"]["ignoredsignal"]
+	require.Len(t, diags, 3)
+	assert.Equal(t, "discarded-signal", diags[0].Category)
+	assert.Equal(t, "findings.go:11:2", diags[0].Posn)
+	assert.Equal(t, "findings.go:11:14", diags[0].End)
+	assert.True(t, strings.HasPrefix(diags[0].Message, "result of q.TrySend is discarded"))
+
+	same, _, _ := bplint(t, testdataDir("findings"), "-format=json", "./...")
+	assert.Equal(t, stdout, same, "-json and -format=json agree")
+}
+
+func TestJSONErrors(t *testing.T) {
+	stdout, _, code := bplint(t, testdataDir("broken"), "-json", "./...")
+	assert.Equal(t, exitError, code)
+	var tree map[string]map[string]json.RawMessage
+	require.NoError(t, json.Unmarshal([]byte(stdout), &tree))
+	assert.Contains(t, string(tree["example.com/broken/bad"]["load"]), "undefined: undefinedThing")
+	assert.Contains(t, tree, "example.com/broken/good")
+}
+
+func TestDeterministic(t *testing.T) {
+	first, _, _ := bplint(t, testdataDir("findings"), "./...")
+	for range 2 {
+		again, _, _ := bplint(t, testdataDir("findings"), "./...")
+		assert.Equal(t, first, again)
+	}
+	firstJSON, _, _ := bplint(t, testdataDir("findings"), "-json", "./...")
+	againJSON, _, _ := bplint(t, testdataDir("findings"), "-json", "./...")
+	assert.Equal(t, firstJSON, againJSON)
+}
+
+func TestOutputFile(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out.txt")
+	stdout, _, code := bplint(t, testdataDir("findings"), "-o", out, "./...")
+	assert.Equal(t, exitFindings, code)
+	assert.Empty(t, stdout)
+	written, err := os.ReadFile(out)
+	require.NoError(t, err)
+	assert.Len(t, lines(t, string(written)), 3)
+}
+
+func TestVetTool(t *testing.T) {
+	_, stderr, code := runIn(t, testdataDir("findings"), "go", "vet", "-vettool="+bin, "./...")
+	assert.Equal(t, 1, code)
+	assert.Contains(t, stderr, "findings.go:11:2: result of q.TrySend is discarded")
+	assert.Contains(t, stderr, "(discarded-signal)")
+	assert.Contains(t, stderr, "(silent-drop)")
+	assert.Contains(t, stderr, "(ignored-write)")
+
+	_, stderr, code = runIn(t, testdataDir("findings"), "go", "vet", "-vettool="+bin, "-ignoredsignal.disable=silent-drop", "./...")
+	assert.Equal(t, 1, code)
+	assert.NotContains(t, stderr, "(silent-drop)")
+	assert.Contains(t, stderr, "(discarded-signal)")
+}
+
+func TestVersion(t *testing.T) {
+	stdout, _, code := bplint(t, ".", "-V")
+	assert.Equal(t, exitClean, code)
+	assert.True(t, strings.HasPrefix(stdout, "bplint "))
+}
+
+// TestPanicBecomesError: a panic inside an analyzer is an error naming the
+// analyzer and the package, the run goes on, and the exit status is 2.
+func TestPanicBecomesError(t *testing.T) {
+	boom := &analysis.Analyzer{Name: "boom", Doc: "boom: panics"}
+	boom.Run = crash.Guard(func(p *analysis.Pass) (any, error) {
+		if p.Pkg.Path() == "example.com/broken/good" {
+			panic("kaboom")
+		}
+		return nil, nil
+	})
+	res, err := analyze(testdataDir("broken"), []string{"./good"}, options{tests: true}, append(analyzers.New(analyzers.Config{}), boom))
+	require.NoError(t, err)
+	require.Len(t, res.errors, 1)
+	assert.Equal(t, "boom", res.errors[0].Analyzer)
+	assert.Contains(t, res.errors[0].Err, "analyzer boom panicked on package example.com/broken/good: kaboom")
+	require.Len(t, res.findings, 1, "the other analyzers still report")
+	assert.Equal(t, "discarded-signal", res.findings[0].Rule)
+}

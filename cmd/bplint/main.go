@@ -23,6 +23,7 @@ import (
 	"golang.org/x/tools/go/analysis/unitchecker"
 
 	"github.com/bplint/bplint/analyzers"
+	"github.com/bplint/bplint/internal/rules"
 )
 
 // Exit statuses.
@@ -83,6 +84,7 @@ type options struct {
 	tags    string
 	tests   bool
 	version bool
+	rules   bool
 	cfg     analyzers.Config
 }
 
@@ -98,6 +100,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&o.tests, "test", true, "also analyze test files")
 	fs.BoolVar(&o.version, "V", false, "print the version and exit")
 	fs.BoolVar(&o.version, "version", false, "print the version and exit")
+	fs.BoolVar(&o.rules, "rules", false, "list the rules (id, analyzer, summary) and exit")
 	o.cfg.RegisterFlags(fs)
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "bplint finds ignored backpressure in Go code.\n\nUsage: bplint [flags] [packages]\n\nExit status: 0 no findings, 1 findings, 2 could not analyze.\n\nFlags:\n")
@@ -111,6 +114,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	if o.version {
 		fmt.Fprintln(stdout, "bplint", version())
+		return exitClean
+	}
+	if o.rules {
+		for _, a := range analyzers.All {
+			for _, id := range rules.Of(a.Name) {
+				r, _ := rules.Lookup(id)
+				fmt.Fprintf(stdout, "%s\t%s\t%s\n", r.ID, r.Analyzer, r.Summary)
+			}
+		}
 		return exitClean
 	}
 	if o.json {

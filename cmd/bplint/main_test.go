@@ -208,6 +208,14 @@ func TestVetTool(t *testing.T) {
 	assert.Contains(t, stderr, "(discarded-signal)")
 }
 
+func TestRulesList(t *testing.T) {
+	stdout, _, code := bplint(t, ".", "-rules")
+	assert.Equal(t, exitClean, code)
+	assert.Contains(t, stdout, "discarded-signal\tignoredsignal\t")
+	assert.Contains(t, stdout, "ignored-write\tignoredsignal\t")
+	assert.Contains(t, stdout, "silent-drop\tignoredsignal\t")
+}
+
 func TestVersion(t *testing.T) {
 	stdout, _, code := bplint(t, ".", "-V")
 	assert.Equal(t, exitClean, code)

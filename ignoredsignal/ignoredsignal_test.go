@@ -36,6 +36,7 @@ func TestDefault(t *testing.T) {
 		"ignoredsignal/generated",
 		"ignoredsignal/issue_flush_infallible",
 		"ignoredsignal/issue_drop_oneshot",
+		"ignoredsignal/issue_drop_fallback",
 	)
 }
 

@@ -328,7 +328,7 @@ func (c *checker) silentDrops(ins *inspector.Inspector) {
 				// coalescing wake-up (done <- true), nothing is lost.
 				continue
 			}
-			if c.oneShotReply(send.Chan, stack) {
+			if peeked(send, cc.Body) || c.oneShotReply(send.Chan, stack) {
 				continue
 			}
 			c.rep.Report(analysis.Diagnostic{
@@ -447,26 +447,20 @@ func leaves(body []ast.Stmt) bool {
 	return false
 }
 
-// followed reports whether the statement at the top of stack (a select,
-// possibly labeled) has statements after it in its block: the fallback the
-// empty default falls through to.
+// followed reports whether control, after the statement at the top of
+// stack (a select), reaches more statements of the same function before a
+// loop iteration ends: the fallback the empty default falls through to. It
+// climbs out of blocks, if and switch bodies and labels, since
+//
+//	if workers > 0 {
+//		select { case work <- f: return; default: }
+//	}
+//	go f() // the fallback
+//
+// is as much a fallback as a statement right after the select.
 func followed(stack []ast.Node) bool {
 	stmt := stack[len(stack)-1]
-	for i := len(stack) - 2; i >= 0; i-- {
-		var list []ast.Stmt
-		switch p := stack[i].(type) {
-		case *ast.LabeledStmt:
-			stmt = p
-			continue
-		case *ast.BlockStmt:
-			list = p.List
-		case *ast.CaseClause:
-			list = p.Body
-		case *ast.CommClause:
-			list = p.Body
-		default:
-			return false
-		}
+	notLast := func(list []ast.Stmt) bool {
 		for j, s := range list {
 			if s == stmt {
 				return j < len(list)-1
@@ -474,5 +468,52 @@ func followed(stack []ast.Node) bool {
 		}
 		return false
 	}
+	for i := len(stack) - 2; i >= 0; i-- {
+		switch p := stack[i].(type) {
+		case *ast.LabeledStmt, *ast.IfStmt: // an if's else branch, or a label
+			stmt = p.(ast.Stmt)
+		case *ast.BlockStmt:
+			if notLast(p.List) {
+				return true
+			}
+			if i == 0 {
+				return false
+			}
+			switch stack[i-1].(type) {
+			case *ast.IfStmt, *ast.BlockStmt:
+				stmt = p // leave the if body or bare block, go on after it
+			default:
+				return false // a function or loop body ends here
+			}
+		case *ast.CaseClause, *ast.CommClause:
+			var body []ast.Stmt
+			if cc, ok := p.(*ast.CaseClause); ok {
+				body = cc.Body
+			} else {
+				body = p.(*ast.CommClause).Body
+			}
+			if notLast(body) {
+				return true
+			}
+			// Leave the whole switch or select: skip its body block.
+			if i < 2 {
+				return false
+			}
+			i--
+			stmt = stack[i-1].(ast.Stmt)
+			i--
+		default:
+			return false
+		}
+	}
 	return false
+}
+
+// peeked reports whether a send case sends an element still held in a
+// slice or map (case out <- backlog[0]: backlog = backlog[1:]) and removes
+// it only once sent: when the channel is full the element stays where it
+// is, and nothing is lost.
+func peeked(send *ast.SendStmt, body []ast.Stmt) bool {
+	_, isIndex := ast.Unparen(send.Value).(*ast.IndexExpr)
+	return isIndex && len(body) > 0
 }

@@ -5,27 +5,37 @@ package analyzers
 
 import (
 	"flag"
+	"fmt"
 
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/bplint/bplint/ignoredsignal"
+	"github.com/bplint/bplint/unboundedqueue"
 )
 
 // Config configures every analyzer of the suite. Its JSON form is the
 // golangci-lint settings object: {"ignoredsignal": {"strict": true}, ...}.
 type Config struct {
-	IgnoredSignal ignoredsignal.Config `json:"ignoredsignal"`
+	IgnoredSignal  ignoredsignal.Config  `json:"ignoredsignal"`
+	UnboundedQueue unboundedqueue.Config `json:"unboundedqueue"`
 }
 
 // Validate reports the first malformed option of any analyzer.
 func (c Config) Validate() error {
-	return c.IgnoredSignal.Validate()
+	if err := c.IgnoredSignal.Validate(); err != nil {
+		return fmt.Errorf("ignoredsignal: %w", err)
+	}
+	if err := c.UnboundedQueue.Validate(); err != nil {
+		return fmt.Errorf("unboundedqueue: %w", err)
+	}
+	return nil
 }
 
 // RegisterFlags registers every analyzer's options on fs as
 // -ANALYZER.OPTION (-ignoredsignal.strict, ...), the names go vet uses.
 func (c *Config) RegisterFlags(fs *flag.FlagSet) {
 	prefixed(fs, "ignoredsignal", c.IgnoredSignal.RegisterFlags)
+	prefixed(fs, "unboundedqueue", c.UnboundedQueue.RegisterFlags)
 }
 
 func prefixed(fs *flag.FlagSet, name string, register func(*flag.FlagSet)) {
@@ -38,6 +48,7 @@ func prefixed(fs *flag.FlagSet, name string, register func(*flag.FlagSet)) {
 // drivers such as Bazel nogo that want exactly those.
 var All = []*analysis.Analyzer{
 	ignoredsignal.Analyzer,
+	unboundedqueue.Analyzer,
 }
 
 // New returns fresh analyzers configured by cfg, in the order of All. Their
@@ -45,5 +56,6 @@ var All = []*analysis.Analyzer{
 func New(cfg Config) []*analysis.Analyzer {
 	return []*analysis.Analyzer{
 		ignoredsignal.New(cfg.IgnoredSignal),
+		unboundedqueue.New(cfg.UnboundedQueue),
 	}
 }

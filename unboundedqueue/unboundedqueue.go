@@ -1,0 +1,61 @@
+package unboundedqueue
+
+import (
+	_ "embed"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/bplint/bplint/internal/analyzerdoc"
+	"github.com/bplint/bplint/internal/crash"
+	"github.com/bplint/bplint/internal/directive"
+	"github.com/bplint/bplint/internal/rules"
+)
+
+//go:embed doc.go
+var doc string
+
+// Analyzer reports unbounded buffering with the default configuration. Its
+// flags (-unboundedqueue.strict, ...) configure it in place, for drivers
+// such as go vet; programs should prefer New.
+var Analyzer = New(Config{})
+
+// New returns an unboundedqueue analyzer for cfg. Each call returns an
+// independent analyzer whose flags are bound to its own copy of cfg.
+func New(cfg Config) *analysis.Analyzer {
+	c := &cfg
+	a := &analysis.Analyzer{
+		Name:      rules.UnboundedQueue,
+		Doc:       analyzerdoc.MustExtract(doc, rules.UnboundedQueue),
+		URL:       "https://github.com/bplint/bplint/blob/main/docs/unboundedqueue.md",
+		Requires:  []*analysis.Analyzer{inspect.Analyzer},
+		FactTypes: []analysis.Fact{new(spawnerFact)},
+	}
+	c.RegisterFlags(&a.Flags)
+	a.Run = crash.Guard(func(pass *analysis.Pass) (any, error) {
+		if err := c.Validate(); err != nil {
+			return nil, err
+		}
+		u := &checker{
+			pass: pass,
+			cfg:  c,
+			ins:  pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
+			rep:  directive.NewReporter(pass, rules.UnboundedQueue, c.Disable),
+		}
+		u.spawners()
+		u.goroutinePerItem()
+		u.fanIn()
+		u.queues()
+		u.rep.Finish()
+		return nil, nil
+	})
+	return a
+}
+
+type checker struct {
+	pass *analysis.Pass
+	cfg  *Config
+	ins  *inspector.Inspector
+	rep  *directive.Reporter
+}

@@ -398,10 +398,13 @@ func (u *checker) goroutinePerItem() {
 		}
 		return true
 	})
-	u.ins.Preorder([]ast.Node{(*ast.GoStmt)(nil)}, func(n ast.Node) {
+	u.ins.WithStack([]ast.Node{(*ast.GoStmt)(nil)}, func(n ast.Node, push bool, stack []ast.Node) bool {
 		g := n.(*ast.GoStmt)
-		if inLoop[g] {
-			return
+		if !push || inLoop[g] || startedInLoop(stack) {
+			// In an unbounded loop it is a per-item spawn (reported above);
+			// in a loop over a collection, the senders are as many as the
+			// items and unbuffered-fan-in judges whether they can leak.
+			return true
 		}
 		if send := u.blockedSend(g); send != nil {
 			u.rep.Report(analysis.Diagnostic{
@@ -409,7 +412,22 @@ func (u *checker) goroutinePerItem() {
 				Message: fmt.Sprintf("goroutine started only to send %s on %s is a queued item with no bound: when the receiver is slow or gone it blocks forever, and under load such goroutines pile up; send in place (blocking, or select with a default that counts the drop) or buffer the channel", types.ExprString(send.Value), types.ExprString(send.Chan)),
 			})
 		}
+		return true
 	})
+}
+
+// startedInLoop reports whether the top of stack runs in a loop of its own
+// function.
+func startedInLoop(stack []ast.Node) bool {
+	for i := len(stack) - 2; i >= 0; i-- {
+		switch stack[i].(type) {
+		case *ast.ForStmt, *ast.RangeStmt:
+			return true
+		case *ast.FuncLit, *ast.FuncDecl:
+			return false
+		}
+	}
+	return false
 }
 
 // blockedSend returns the send of a goroutine whose body is nothing but a

@@ -1,8 +1,17 @@
 package unboundedqueue_test
 
 import (
+	"go/ast"
+	"go/format"
+	"go/importer"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/stretchr/testify/require"
 
 	"golang.org/x/tools/go/analysis/analysistest"
 
@@ -28,4 +37,27 @@ func TestSpawnerFacts(t *testing.T) {
 
 func TestStrict(t *testing.T) {
 	analysistest.Run(t, testdata, unboundedqueue.New(unboundedqueue.Config{Strict: true}), "unboundedqueue/strict")
+}
+
+func TestUnbufferedFanIn(t *testing.T) {
+	results := analysistest.RunWithSuggestedFixes(t, testdata, unboundedqueue.New(unboundedqueue.Config{}), "unboundedqueue/fanin")
+	require.NotEmpty(t, results)
+	assertGoldenCompiles(t, filepath.Join(testdata, "src", "unboundedqueue", "fanin", "fanin.go.golden"))
+}
+
+// assertGoldenCompiles type-checks a fixed file: a fix must leave code that
+// builds and is gofmt-clean.
+func assertGoldenCompiles(t *testing.T, path string) {
+	t.Helper()
+	src, err := os.ReadFile(path)
+	require.NoError(t, err)
+	formatted, err := format.Source(src)
+	require.NoError(t, err)
+	require.Equal(t, string(formatted), string(src), "the fixed file is gofmt-clean")
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, path, src, 0)
+	require.NoError(t, err)
+	conf := types.Config{Importer: importer.Default()}
+	_, err = conf.Check(f.Name.Name, fset, []*ast.File{f}, nil)
+	require.NoError(t, err, "the fixed file type-checks")
 }

@@ -1,3 +1,586 @@
 package unboundedqueue
 
-func (u *checker) queues() {}
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// A site is a place where a queue grows or is consumed.
+type site struct {
+	node  ast.Node
+	fn    ast.Node   // the enclosing FuncDecl or FuncLit
+	stack []ast.Node // from the file down to node
+}
+
+// A queue is what is known of one slice, list or linked list (a variable
+// or a struct field).
+type queue struct {
+	obj      types.Object
+	rule     string
+	name     string // as written at the first growth
+	grows    []site
+	consumes []site // from the front (or either end, for lists)
+}
+
+// queues reports slices and lists used as queues between a producer and a
+// consumer with no bound on their length.
+func (u *checker) queues() {
+	qs := make(map[types.Object]*queue)
+	var order []*queue
+	get := func(obj types.Object, rule, name string) *queue {
+		q := qs[obj]
+		if q == nil {
+			q = &queue{obj: obj, rule: rule, name: name}
+			qs[obj] = q
+			order = append(order, q)
+		}
+		return q
+	}
+	info := u.pass.TypesInfo
+	takes := make(map[ast.Node][]types.Object) // per function: slices taken whole (batch := q.items)
+	u.ins.WithStack([]ast.Node{(*ast.AssignStmt)(nil), (*ast.CallExpr)(nil), (*ast.IndexExpr)(nil)}, func(n ast.Node, push bool, stack []ast.Node) bool {
+		if !push {
+			return true
+		}
+		fn := enclosingFunc(stack)
+		if fn == nil {
+			return true
+		}
+		at := site{node: n, fn: fn, stack: slices.Clone(stack)}
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			if len(n.Lhs) != len(n.Rhs) {
+				return true
+			}
+			for i, lhs := range n.Lhs {
+				obj := u.sliceKey(lhs)
+				rhs := ast.Unparen(n.Rhs[i])
+				// batch := q.items takes the whole backlog.
+				if o := u.sliceKey(rhs); o != nil && o != obj {
+					takes[fn] = append(takes[fn], o)
+				}
+				if obj == nil {
+					continue
+				}
+				switch r := rhs.(type) {
+				case *ast.CallExpr:
+					if isBuiltin(info, r.Fun, "append") && len(r.Args) > 0 && u.sliceKey(r.Args[0]) == obj {
+						get(obj, ruleSlice, types.ExprString(lhs)).grows = append(get(obj, ruleSlice, types.ExprString(lhs)).grows, at)
+					}
+					if f, ok := typeutil.Callee(info, r).(*types.Func); ok && f.FullName() == "slices.Delete" && len(r.Args) == 3 && u.sliceKey(r.Args[0]) == obj && isZero(info, r.Args[1]) {
+						get(obj, ruleSlice, types.ExprString(lhs)).consumes = append(get(obj, ruleSlice, types.ExprString(lhs)).consumes, at)
+					}
+				case *ast.SliceExpr:
+					// q = q[n:]: consumed from the front.
+					if u.sliceKey(r.X) == obj && r.Low != nil && r.High == nil && !isZero(info, r.Low) {
+						get(obj, ruleSlice, types.ExprString(lhs)).consumes = append(get(obj, ruleSlice, types.ExprString(lhs)).consumes, at)
+					}
+					// q = q[:0] after batch := q: the whole backlog taken.
+					if u.sliceKey(r.X) == obj && r.Low == nil && r.High != nil && isZero(info, r.High) && slices.Contains(takes[fn], obj) {
+						get(obj, ruleSlice, types.ExprString(lhs)).consumes = append(get(obj, ruleSlice, types.ExprString(lhs)).consumes, at)
+					}
+				case *ast.Ident:
+					if r.Name == "nil" && slices.Contains(takes[fn], obj) {
+						get(obj, ruleSlice, types.ExprString(lhs)).consumes = append(get(obj, ruleSlice, types.ExprString(lhs)).consumes, at)
+					}
+				}
+			}
+		case *ast.CallExpr:
+			// copy(q, q[1:]): shifted to the front.
+			if isBuiltin(info, n.Fun, "copy") && len(n.Args) == 2 {
+				if obj := u.sliceKey(n.Args[0]); obj != nil {
+					if s, ok := ast.Unparen(n.Args[1]).(*ast.SliceExpr); ok && u.sliceKey(s.X) == obj && s.Low != nil && !isZero(info, s.Low) {
+						get(obj, ruleSlice, types.ExprString(n.Args[0])).consumes = append(get(obj, ruleSlice, types.ExprString(n.Args[0])).consumes, at)
+					}
+				}
+			}
+			u.listOp(n, at, get)
+		case *ast.IndexExpr:
+			// v := q.buf[q.head]; q.head++: a head index that advances.
+			if obj := u.sliceKey(n.X); obj != nil {
+				if h := u.objectOf(n.Index); h != nil && incremented(fn, h, u) {
+					get(obj, ruleSlice, types.ExprString(n.X)).consumes = append(get(obj, ruleSlice, types.ExprString(n.X)).consumes, at)
+				}
+			}
+		}
+		return true
+	})
+	u.linkedLists(get)
+	for _, q := range order {
+		u.judge(q)
+	}
+}
+
+// sliceKey returns the variable or field a slice expression names, or nil.
+func (u *checker) sliceKey(e ast.Expr) types.Object {
+	e = ast.Unparen(e)
+	switch e.(type) {
+	case *ast.Ident, *ast.SelectorExpr:
+	default:
+		return nil
+	}
+	obj := u.objectOf(e)
+	v, ok := obj.(*types.Var)
+	if !ok {
+		return nil
+	}
+	if _, ok := v.Type().Underlying().(*types.Slice); !ok {
+		return nil
+	}
+	return v
+}
+
+func isZero(info *types.Info, e ast.Expr) bool {
+	tv := info.Types[e]
+	return tv.Value != nil && tv.Value.String() == "0"
+}
+
+// incremented reports whether fn advances h (h++ or h += n).
+func incremented(fn ast.Node, h types.Object, u *checker) bool {
+	found := false
+	ast.Inspect(fn, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.IncDecStmt:
+			if n.Tok == token.INC && u.objectOf(n.X) == h {
+				found = true
+			}
+		case *ast.AssignStmt:
+			if n.Tok == token.ADD_ASSIGN && len(n.Lhs) == 1 && u.objectOf(n.Lhs[0]) == h {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// listOp records container/list growth (PushBack, PushFront) and
+// consumption (Remove of Front or Back).
+func (u *checker) listOp(call *ast.CallExpr, at site, get func(types.Object, string, string) *queue) {
+	fn, ok := typeutil.Callee(u.pass.TypesInfo, call).(*types.Func)
+	if !ok || fn.Pkg() == nil || fn.Pkg().Path() != "container/list" || fn.Signature().Recv() == nil {
+		return
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return
+	}
+	obj := u.objectOf(sel.X)
+	if obj == nil {
+		return
+	}
+	switch fn.Name() {
+	case "PushBack", "PushFront":
+		q := get(obj, ruleList, types.ExprString(sel.X))
+		q.grows = append(q.grows, at)
+	case "Remove":
+		if len(call.Args) == 1 && u.endOf(call.Args[0], obj, at.fn) {
+			q := get(obj, ruleList, types.ExprString(sel.X))
+			q.consumes = append(q.consumes, at)
+		}
+	}
+}
+
+// endOf reports whether e is l.Front() or l.Back() of the list obj, or a
+// variable assigned from one in fn.
+func (u *checker) endOf(e ast.Expr, obj types.Object, fn ast.Node) bool {
+	isEnd := func(e ast.Expr) bool {
+		call, ok := ast.Unparen(e).(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		return ok && (sel.Sel.Name == "Front" || sel.Sel.Name == "Back") && u.objectOf(sel.X) == obj
+	}
+	if isEnd(e) {
+		return true
+	}
+	v := u.objectOf(e)
+	if v == nil {
+		return false
+	}
+	found := false
+	ast.Inspect(fn, func(n ast.Node) bool {
+		if as, ok := n.(*ast.AssignStmt); ok && len(as.Lhs) == len(as.Rhs) {
+			for i := range as.Lhs {
+				if u.objectOf(as.Lhs[i]) == v && isEnd(as.Rhs[i]) {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// linkedLists records hand-written linked queues: a struct with head and
+// tail pointers to a node type with a next pointer, enqueued at the tail
+// (q.tail.next = n; q.tail = n) and dequeued at the head (q.head = q.head.next).
+func (u *checker) linkedLists(get func(types.Object, string, string) *queue) {
+	u.ins.WithStack([]ast.Node{(*ast.AssignStmt)(nil)}, func(n ast.Node, push bool, stack []ast.Node) bool {
+		as := n.(*ast.AssignStmt)
+		fn := enclosingFunc(stack)
+		if !push || fn == nil || len(as.Lhs) != 1 || len(as.Rhs) != 1 {
+			return true
+		}
+		lhs, ok := ast.Unparen(as.Lhs[0]).(*ast.SelectorExpr)
+		if !ok {
+			return true
+		}
+		field, ok := u.objectOf(lhs).(*types.Var)
+		if !ok || !field.IsField() || !isNodePointer(field.Type()) {
+			return true
+		}
+		at := site{node: as, fn: fn, stack: slices.Clone(stack)}
+		// q.head = q.head.next
+		if r, ok := ast.Unparen(as.Rhs[0]).(*ast.SelectorExpr); ok && r.Sel.Name == "next" && u.objectOf(r.X) == field {
+			q := get(ownerKey(field), ruleList, types.ExprString(lhs.X))
+			q.consumes = append(q.consumes, at)
+			return true
+		}
+		// q.tail.next = n
+		if lhs.Sel.Name == "next" {
+			if inner, ok := ast.Unparen(lhs.X).(*ast.SelectorExpr); ok {
+				if tail, ok := u.objectOf(inner).(*types.Var); ok && tail.IsField() && tail.Name() != "next" && isNodePointer(tail.Type()) {
+					q := get(ownerKey(tail), ruleList, types.ExprString(inner.X))
+					q.grows = append(q.grows, at)
+				}
+			}
+		}
+		return true
+	})
+}
+
+// isNodePointer reports whether t is *N for a struct N with a field next *N.
+func isNodePointer(t types.Type) bool {
+	p, ok := t.Underlying().(*types.Pointer)
+	if !ok {
+		return false
+	}
+	s, ok := p.Elem().Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	for f := range s.Fields() {
+		if f.Name() == "next" && types.Identical(f.Type(), t) {
+			return true
+		}
+	}
+	return false
+}
+
+// ownerKey identifies a hand-written list by the node type of its head and
+// tail fields (one queue per node type).
+func ownerKey(field *types.Var) types.Object {
+	n, ok := types.Unalias(field.Type().Underlying().(*types.Pointer).Elem()).(*types.Named)
+	if !ok {
+		return field
+	}
+	return n.Obj()
+}
+
+func enclosingFunc(stack []ast.Node) ast.Node {
+	for i := len(stack) - 1; i >= 0; i-- {
+		switch stack[i].(type) {
+		case *ast.FuncDecl, *ast.FuncLit:
+			return stack[i]
+		}
+	}
+	return nil
+}
+
+// judge reports q if it crosses a producer/consumer boundary and some growth
+// is not governed by a length bound.
+func (u *checker) judge(q *queue) {
+	if len(q.grows) == 0 || len(q.consumes) == 0 {
+		return
+	}
+	for _, g := range q.grows {
+		c, ok := u.boundary(q, g)
+		if !ok || u.bounded(q, g) {
+			continue
+		}
+		growIn, consumeIn := funcName(g.fn), funcName(c.fn)
+		what := "slice"
+		remedy := fmt.Sprintf("reject when full (if len(%s) >= max { return ErrFull }), block on a sync.Cond while full, or use a buffered channel make(chan T, N) that blocks, drops or rejects", q.name)
+		if q.rule == ruleList {
+			what = "list"
+			remedy = "check its length before adding and reject, drop or wait when full, or use a buffered channel make(chan T, N)"
+		}
+		u.rep.Report(analysis.Diagnostic{
+			Pos: g.node.Pos(), End: g.node.End(), Category: q.rule,
+			Message: fmt.Sprintf("%s %s is used as a queue (grows in %s, consumed from the front in %s) with no bound on its length: when the consumer falls behind it grows until memory runs out; %s", what, q.name, growIn, consumeIn, remedy),
+			Related: []analysis.RelatedInformation{{Pos: c.node.Pos(), End: c.node.End(), Message: "consumed here"}},
+		})
+		return // one report per queue, at its first unbounded growth
+	}
+}
+
+// boundary returns a consumption that is on the other side of a
+// producer/consumer boundary from g: in another function with evidence of
+// concurrency, or in the same loop that also receives from a channel or
+// reads I/O (a relay buffer).
+func (u *checker) boundary(q *queue, g site) (site, bool) {
+	for _, c := range q.consumes {
+		if c.fn != g.fn {
+			if u.shared(q, g, c) {
+				return c, true
+			}
+			continue
+		}
+		if loop := innermostLoop(g.stack); loop != nil && contains(loop, c.node) {
+			if desc, _ := u.source(loop); desc != "" || u.selectsOnChannels(loop) {
+				return c, true
+			}
+		}
+	}
+	return site{}, false
+}
+
+// shared reports whether a queue grown and consumed in different functions
+// is shared between goroutines: its owner struct holds a mutex or a
+// sync.Cond, or one of the two functions locks, uses channels or starts a
+// goroutine. A lexer's lookahead buffer, used by one goroutine, is not.
+func (u *checker) shared(q *queue, sites ...site) bool {
+	if v, ok := q.obj.(*types.Var); ok && v.IsField() && u.ownerSynchronized(v) {
+		return true
+	}
+	for _, s := range sites {
+		if concurrent(s.fn) {
+			return true
+		}
+	}
+	return false
+}
+
+// ownerSynchronized reports whether the struct declaring field v also has a
+// sync.Mutex, sync.RWMutex or sync.Cond field (or a pointer to one).
+func (u *checker) ownerSynchronized(v *types.Var) bool {
+	for _, f := range u.pass.Files {
+		found := false
+		ast.Inspect(f, func(n ast.Node) bool {
+			st, ok := n.(*ast.StructType)
+			if !ok || found {
+				return !found
+			}
+			hasV := false
+			for _, fl := range st.Fields.List {
+				for _, name := range fl.Names {
+					if u.pass.TypesInfo.Defs[name] == v {
+						hasV = true
+					}
+				}
+			}
+			if !hasV {
+				return true
+			}
+			for _, fl := range st.Fields.List {
+				t := u.pass.TypesInfo.TypeOf(fl.Type)
+				if p, ok := t.(*types.Pointer); ok {
+					t = p.Elem()
+				}
+				switch strings.TrimPrefix(t.String(), "*") {
+				case "sync.Mutex", "sync.RWMutex", "sync.Cond":
+					found = true
+				}
+			}
+			return false
+		})
+		if found {
+			return true
+		}
+	}
+	return false
+}
+
+// concurrent reports whether fn's own statements lock, use channels or
+// start goroutines.
+func concurrent(fn ast.Node) bool {
+	found := false
+	ast.Inspect(fn, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.GoStmt, *ast.SendStmt, *ast.SelectStmt:
+			found = true
+		case *ast.UnaryExpr:
+			found = n.Op == token.ARROW
+		case *ast.CallExpr:
+			if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok {
+				switch sel.Sel.Name {
+				case "Lock", "RLock", "Wait", "Signal", "Broadcast":
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+func (u *checker) selectsOnChannels(loop ast.Node) bool {
+	found := false
+	inspectIteration(loopBody(loop), func(n ast.Node) {
+		if _, ok := n.(*ast.SelectStmt); ok {
+			found = true
+		}
+	})
+	return found
+}
+
+func innermostLoop(stack []ast.Node) ast.Node {
+	for i := len(stack) - 1; i >= 0; i-- {
+		switch stack[i].(type) {
+		case *ast.ForStmt, *ast.RangeStmt:
+			return stack[i]
+		case *ast.FuncLit, *ast.FuncDecl:
+			return nil
+		}
+	}
+	return nil
+}
+
+func contains(outer, inner ast.Node) bool {
+	return outer.Pos() <= inner.Pos() && inner.End() <= outer.End()
+}
+
+// bounded reports whether a length bound governs growth g: in the statement
+// lists leading to g (its structured dominators, in goto-free code), an if
+// on the queue's length that leaves, waits or drops, or a for loop waiting
+// while it is full; an if around g on its length; or, right after g, an if
+// or for on its length that trims it (drop-oldest) or flushes it (a batcher).
+func (u *checker) bounded(q *queue, g site) bool {
+	stmt := g.node
+	for i := len(g.stack) - 2; i >= 0; i-- {
+		var list []ast.Stmt
+		switch p := g.stack[i].(type) {
+		case *ast.FuncDecl, *ast.FuncLit:
+			return false
+		case *ast.IfStmt:
+			if u.mentionsLength(p.Cond, q) {
+				return true
+			}
+		case *ast.ForStmt:
+			if p.Cond != nil && u.mentionsLength(p.Cond, q) {
+				return true
+			}
+		case *ast.BlockStmt:
+			list = p.List
+		case *ast.CaseClause:
+			list = p.Body
+		case *ast.CommClause:
+			list = p.Body
+		}
+		if list != nil {
+			idx := slices.IndexFunc(list, func(s ast.Stmt) bool { return ast.Node(s) == stmt })
+			for j, s := range list {
+				switch s := s.(type) {
+				case *ast.IfStmt:
+					if u.mentionsLength(s.Cond, q) && (j < idx && (terminates(s.Body) || waits(s.Body)) || j > idx) {
+						return true
+					}
+				case *ast.ForStmt:
+					if s.Cond != nil && u.mentionsLength(s.Cond, q) {
+						return true
+					}
+				}
+			}
+		}
+		stmt = g.stack[i]
+	}
+	return false
+}
+
+// mentionsLength reports whether e reads the queue's length: len(q),
+// cap(q), q.Len(), or (for hand-written lists) a counter field of the
+// struct holding it.
+func (u *checker) mentionsLength(e ast.Expr, q *queue) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			if sel, ok := n.(*ast.SelectorExpr); ok && q.rule == ruleList {
+				if v, ok := u.objectOf(sel).(*types.Var); ok && v.IsField() && isInteger(v.Type()) {
+					found = true // q.size >= q.max
+				}
+			}
+			return !found
+		}
+		if (isBuiltin(u.pass.TypesInfo, call.Fun, "len") || isBuiltin(u.pass.TypesInfo, call.Fun, "cap")) && len(call.Args) == 1 && u.objectOf(call.Args[0]) == q.obj {
+			found = true
+		}
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "Len" && u.objectOf(sel.X) == q.obj {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+func isInteger(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsInteger != 0
+}
+
+// terminates reports whether a block ends by leaving: return, a branch, or
+// panic.
+func terminates(b *ast.BlockStmt) bool {
+	if len(b.List) == 0 {
+		return false
+	}
+	switch s := b.List[len(b.List)-1].(type) {
+	case *ast.ReturnStmt, *ast.BranchStmt:
+		return true
+	case *ast.ExprStmt:
+		if call, ok := s.X.(*ast.CallExpr); ok {
+			if id, ok := call.Fun.(*ast.Ident); ok && id.Name == "panic" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// waits reports whether a block waits (cond.Wait()) or drops from the queue.
+func waits(b *ast.BlockStmt) bool {
+	found := false
+	ast.Inspect(b, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok {
+			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "Wait" {
+				found = true
+			}
+		}
+		if s, ok := n.(*ast.SliceExpr); ok && s.Low != nil {
+			found = true // drop-oldest before appending
+		}
+		return !found
+	})
+	return found
+}
+
+func funcName(fn ast.Node) string {
+	if fd, ok := fn.(*ast.FuncDecl); ok {
+		if fd.Recv != nil && len(fd.Recv.List) > 0 {
+			return types.ExprString(recvType(fd.Recv.List[0].Type)) + "." + fd.Name.Name
+		}
+		return fd.Name.Name
+	}
+	return "a function literal"
+}
+
+func recvType(e ast.Expr) ast.Expr {
+	switch t := e.(type) {
+	case *ast.StarExpr:
+		return recvType(t.X)
+	case *ast.IndexExpr:
+		return recvType(t.X)
+	case *ast.IndexListExpr:
+		return recvType(t.X)
+	}
+	return e
+}

@@ -61,3 +61,7 @@ func assertGoldenCompiles(t *testing.T, path string) {
 	_, err = conf.Check(f.Name.Name, fset, []*ast.File{f}, nil)
 	require.NoError(t, err, "the fixed file type-checks")
 }
+
+func TestQueues(t *testing.T) {
+	analysistest.Run(t, testdata, unboundedqueue.New(unboundedqueue.Config{}), "unboundedqueue/slicequeue", "unboundedqueue/listqueue")
+}

@@ -258,6 +258,10 @@ func earlyExit(loop ast.Node) ast.Node {
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			return
+		case *ast.IfStmt:
+			if countdown(n, loop) {
+				return // leaves once every sender was heard
+			}
 		case *ast.ReturnStmt:
 			found = n
 			return
@@ -278,6 +282,30 @@ func earlyExit(loop ast.Node) ast.Node {
 		})
 	}
 	visit(loopBody(loop), 0)
+	return found
+}
+
+// countdown reports whether an if tests a counter against zero that the
+// loop decrements (active--; if active == 0 { return }): the exit comes
+// after the last sender was heard.
+func countdown(ifs *ast.IfStmt, loop ast.Node) bool {
+	cond, ok := ast.Unparen(ifs.Cond).(*ast.BinaryExpr)
+	if !ok || (cond.Op != token.EQL && cond.Op != token.LEQ) {
+		return false
+	}
+	counter, ok := ast.Unparen(cond.X).(*ast.Ident)
+	if lit, isLit := ast.Unparen(cond.Y).(*ast.BasicLit); !ok || !isLit || lit.Value != "0" {
+		return false
+	}
+	found := false
+	ast.Inspect(loopBody(loop), func(n ast.Node) bool {
+		if dec, ok := n.(*ast.IncDecStmt); ok && dec.Tok == token.DEC {
+			if id, ok := ast.Unparen(dec.X).(*ast.Ident); ok && id.Name == counter.Name {
+				found = true
+			}
+		}
+		return !found
+	})
 	return found
 }
 

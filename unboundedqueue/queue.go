@@ -105,7 +105,7 @@ func (u *checker) queues() {
 		case *ast.IndexExpr:
 			// v := q.buf[q.head]; q.head++: a head index that advances.
 			if obj := u.sliceKey(n.X); obj != nil {
-				if h := u.objectOf(n.Index); h != nil && incremented(fn, h, u) {
+				if h, ok := u.objectOf(n.Index).(*types.Var); ok && (h.IsField() || h.Parent() == h.Pkg().Scope()) && incremented(fn, h, u) {
 					get(obj, ruleSlice, types.ExprString(n.X)).consumes = append(get(obj, ruleSlice, types.ExprString(n.X)).consumes, at)
 				}
 			}

@@ -61,6 +61,9 @@ func (u *checker) source(loop ast.Node) (string, *ast.CallExpr) {
 		if call := readCall(info, l.Cond); call != nil {
 			return describeRead(call), call
 		}
+		if l.Init != nil || l.Post != nil {
+			return "", nil // for i := 0; i < n; i++ is counted, whatever it receives
+		}
 		var desc string
 		var src *ast.CallExpr
 		inspectIteration(l.Body, func(n ast.Node) {
@@ -68,9 +71,13 @@ func (u *checker) source(loop ast.Node) (string, *ast.CallExpr) {
 				return
 			}
 			switch n := n.(type) {
-			case *ast.UnaryExpr:
-				if n.Op == token.ARROW {
-					desc = "value received from " + types.ExprString(n.X)
+			case *ast.AssignStmt:
+				// x := <-ch, case x := <-ch: a value received, an item.
+				// A bare <-done or case <-ctx.Done() is a signal, not an item.
+				for _, r := range n.Rhs {
+					if recv, ok := ast.Unparen(r).(*ast.UnaryExpr); ok && recv.Op == token.ARROW {
+						desc = "value received from " + types.ExprString(recv.X)
+					}
 				}
 			case *ast.CallExpr:
 				if call := readCall(info, n); call != nil {
@@ -334,7 +341,7 @@ func (u *checker) spawners() {
 						}
 					}
 				}
-				if at.IsValid() && !u.limitBefore(fd.Body, at) {
+				if at.IsValid() && !u.limitBefore(fd.Body, at) && !awaitedAnyhow(fd.Body, at) {
 					if where == "" {
 						posn := u.pass.Fset.Position(at)
 						where = fmt.Sprintf("%s:%d", shortFile(posn.Filename), posn.Line)
@@ -346,6 +353,89 @@ func (u *checker) spawners() {
 			}
 		}
 	}
+}
+
+// awaited reports whether statements after spawn (in the same list, not in
+// function literals) wait for the spawned goroutine: a receive from, or a
+// Wait on, something the goroutine's call mentions (done, wg, t.signal via t).
+func awaited(list []ast.Stmt, spawn ast.Node) bool {
+	mentioned := make(map[string]bool)
+	ast.Inspect(spawn, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok {
+			mentioned[id.Name] = true
+		}
+		return true
+	})
+	found := false
+	for _, stmt := range list {
+		if stmt.Pos() <= spawn.Pos() {
+			continue
+		}
+		ast.Inspect(stmt, func(n ast.Node) bool {
+			if found {
+				return false
+			}
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.UnaryExpr:
+				if n.Op == token.ARROW && mentioned[rootIdent(n.X)] {
+					found = true
+				}
+			case *ast.CallExpr:
+				if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "Wait" && mentioned[rootIdent(sel.X)] {
+					found = true
+				}
+			}
+			return true
+		})
+	}
+	return found
+}
+
+// awaitedAnyhow reports whether a function body receives from a channel or
+// calls Wait after pos (outside function literals): a function that starts
+// a goroutine and then waits (testing.T.Run) does not leave it running.
+func awaitedAnyhow(body *ast.BlockStmt, pos token.Pos) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if found || n == nil {
+			return false
+		}
+		if _, ok := n.(*ast.FuncLit); ok {
+			return false
+		}
+		if n.Pos() <= pos {
+			return n.End() > pos // only descend into what contains or follows pos
+		}
+		switch n := n.(type) {
+		case *ast.UnaryExpr:
+			found = n.Op == token.ARROW
+		case *ast.SelectStmt:
+			found = true
+		case *ast.CallExpr:
+			if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "Wait" {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// rootIdent returns the leftmost identifier of x.y.z, or "".
+func rootIdent(e ast.Expr) string {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		return e.Name
+	case *ast.SelectorExpr:
+		return rootIdent(e.X)
+	case *ast.CallExpr:
+		return rootIdent(e.Fun)
+	case *ast.IndexExpr:
+		return rootIdent(e.X)
+	}
+	return ""
 }
 
 func shortFile(name string) string {
@@ -381,6 +471,9 @@ func (u *checker) goroutinePerItem() {
 			inLoop[s.node] = true
 			if u.limitBefore(body, s.node.Pos()) {
 				continue // a limit is taken first in this iteration
+			}
+			if awaited(body.List, s.node) {
+				continue // the iteration waits for the goroutine: one at a time
 			}
 			d := analysis.Diagnostic{Pos: s.node.Pos(), End: s.node.End(), Category: ruleSpawn}
 			what := "a goroutine is started"

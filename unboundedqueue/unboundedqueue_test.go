@@ -65,3 +65,7 @@ func assertGoldenCompiles(t *testing.T, path string) {
 func TestQueues(t *testing.T) {
 	analysistest.Run(t, testdata, unboundedqueue.New(unboundedqueue.Config{}), "unboundedqueue/slicequeue", "unboundedqueue/listqueue")
 }
+
+func TestRegressionsFromStd(t *testing.T) {
+	analysistest.Run(t, testdata, unboundedqueue.New(unboundedqueue.Config{}), "unboundedqueue/issue_std")
+}

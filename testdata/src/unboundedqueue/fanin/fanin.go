@@ -133,7 +133,7 @@ func cancellable(ctx context.Context, ids []int) error {
 	return nil
 }
 
-func singleSender() int { // want singleSender:"spawner"
+func singleSender() int { // not a spawner: it waits for its goroutine
 	ch := make(chan int) // ok: one sender, not started in a loop
 	go func() { ch <- 1 }()
 	return <-ch

@@ -106,7 +106,9 @@ func (u *checker) checkFanIn(body *ast.BlockStmt, mk chanMake) {
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch n.(type) {
 		case *ast.ForStmt, *ast.RangeStmt:
-			ast.Inspect(loopBody(n), u.visitSenders(mk, n, &senders))
+			if n.Pos() > mk.call.Pos() { // a loop that makes a channel per iteration starts one sender each
+				ast.Inspect(loopBody(n), u.visitSenders(mk, n, &senders))
+			}
 		}
 		return true
 	})
@@ -117,9 +119,16 @@ func (u *checker) checkFanIn(body *ast.BlockStmt, mk chanMake) {
 	for _, s := range senders {
 		senderLits[s.lit] = true
 	}
-	// The receiving side: every receive from ch outside the senders. One
-	// that can stop early is enough to leak the senders it did not hear.
+	if u.reassigned(body, mk) {
+		return // which channel a sender uses is not known statically
+	}
+	// The receiving side: every receive from ch outside the senders. A
+	// receive loop that can stop early leaks the senders it did not hear;
+	// single receives leak when there are fewer of them than senders and
+	// no loop drains the rest.
 	var early ast.Node
+	var singles []ast.Node
+	drains := false
 	var walk func(root ast.Node, loopsAbove []ast.Node)
 	walk = func(root ast.Node, loopsAbove []ast.Node) {
 		ast.Inspect(root, func(n ast.Node) bool {
@@ -134,7 +143,9 @@ func (u *checker) checkFanIn(body *ast.BlockStmt, mk chanMake) {
 				return false
 			case *ast.RangeStmt:
 				if u.isChan(n.X, mk.obj) {
-					early = earlyExit(n)
+					if early = earlyExit(n); early == nil {
+						drains = true
+					}
 				}
 				walk(n.Body, append(loopsAbove, n))
 				return false
@@ -146,17 +157,22 @@ func (u *checker) checkFanIn(body *ast.BlockStmt, mk chanMake) {
 					return true
 				}
 				if len(loopsAbove) == 0 {
-					early = n // a single receive
-				} else {
-					early = earlyExit(loopsAbove[len(loopsAbove)-1])
+					singles = append(singles, n)
+				} else if early = earlyExit(loopsAbove[len(loopsAbove)-1]); early == nil {
+					drains = true
 				}
 			}
 			return true
 		})
 	}
 	walk(body, nil)
+	if early == nil && !drains && len(singles) > 0 {
+		if n, ok := u.constantTrips(senders[0].loop); !ok || len(singles) < n {
+			early = singles[0]
+		}
+	}
 	if early == nil {
-		return // no receiver here, or every receiver drains
+		return // no receiver here, or the receivers hear every sender
 	}
 	ch := mk.obj.Name()
 	s := senders[0]
@@ -181,6 +197,49 @@ func (u *checker) checkFanIn(body *ast.BlockStmt, mk chanMake) {
 		d.SuggestedFixes = []analysis.SuggestedFix{u.bufferFix(mk.call, capExpr)}
 	}
 	u.rep.Report(d)
+}
+
+// reassigned reports whether the channel variable is assigned anywhere in
+// body other than at its make.
+func (u *checker) reassigned(body *ast.BlockStmt, mk chanMake) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if as, ok := n.(*ast.AssignStmt); ok {
+			for i, l := range as.Lhs {
+				if u.isChan(l, mk.obj) && (i >= len(as.Rhs) || ast.Unparen(as.Rhs[i]) != ast.Expr(mk.call)) {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// constantTrips returns the trip count of a loop when it is a constant:
+// for i := 0; i < 2; i++, or range 2.
+func (u *checker) constantTrips(loop ast.Node) (int, bool) {
+	var e ast.Expr
+	switch l := loop.(type) {
+	case *ast.RangeStmt:
+		e = l.X
+	case *ast.ForStmt:
+		if c, ok := l.Cond.(*ast.BinaryExpr); ok && c.Op == token.LSS {
+			e = c.Y
+		}
+	}
+	if e == nil {
+		return 0, false
+	}
+	tv := u.pass.TypesInfo.Types[e]
+	if tv.Value == nil {
+		return 0, false
+	}
+	var n int
+	if _, err := fmt.Sscan(tv.Value.String(), &n); err != nil {
+		return 0, false
+	}
+	return n, true
 }
 
 // visitSenders records, in the body of loop, goroutines whose function

@@ -131,8 +131,12 @@ func (u *checker) sliceKey(e ast.Expr) types.Object {
 	if !ok {
 		return nil
 	}
-	if _, ok := v.Type().Underlying().(*types.Slice); !ok {
+	sl, ok := v.Type().Underlying().(*types.Slice)
+	if !ok {
 		return nil
+	}
+	if b, ok := sl.Elem().Underlying().(*types.Basic); ok && (b.Kind() == types.Byte || b.Kind() == types.Rune) {
+		return nil // a byte or rune buffer accumulates a stream; its bound is the protocol's
 	}
 	return v
 }
@@ -346,18 +350,18 @@ func (u *checker) boundary(q *queue, g site) (site, bool) {
 
 // shared reports whether a queue grown and consumed in different functions
 // is shared between goroutines: its owner struct holds a mutex or a
-// sync.Cond, or one of the two functions locks, uses channels or starts a
-// goroutine. A lexer's lookahead buffer, used by one goroutine, is not.
+// sync.Cond, or both functions lock, use channels or start goroutines. A
+// lexer's lookahead buffer, used by one goroutine, is not.
 func (u *checker) shared(q *queue, sites ...site) bool {
 	if v, ok := q.obj.(*types.Var); ok && v.IsField() && u.ownerSynchronized(v) {
 		return true
 	}
 	for _, s := range sites {
-		if concurrent(s.fn) {
-			return true
+		if !concurrent(s.fn) {
+			return false
 		}
 	}
-	return false
+	return true
 }
 
 // ownerSynchronized reports whether the struct declaring field v also has a

@@ -355,6 +355,22 @@ func (u *checker) spawners() {
 	}
 }
 
+// inSignalCase reports whether spawn sits in a select case of body that
+// receives no value (case <-timer.C:, case <-done:) or sends: that case
+// fires per signal, not per item, even when another case receives items.
+func inSignalCase(body *ast.BlockStmt, spawn ast.Node) bool {
+	found := false
+	inspectIteration(body, func(n ast.Node) {
+		cc, ok := n.(*ast.CommClause)
+		if !ok || found || !(cc.Pos() <= spawn.Pos() && spawn.End() <= cc.End()) {
+			return
+		}
+		_, item := cc.Comm.(*ast.AssignStmt) // case v := <-ch: an item
+		found = !item
+	})
+	return found
+}
+
 // awaited reports whether statements after spawn (in the same list, not in
 // function literals) wait for the spawned goroutine: a receive from, or a
 // Wait on, something the goroutine's call mentions (done, wg, t.signal via t).
@@ -469,6 +485,9 @@ func (u *checker) goroutinePerItem() {
 		}
 		for _, s := range u.spawnsIn(body, limited) {
 			inLoop[s.node] = true
+			if inSignalCase(body, s.node) {
+				continue // spawned on a timer or signal case, not per received item
+			}
 			if u.limitBefore(body, s.node.Pos()) {
 				continue // a limit is taken first in this iteration
 			}

@@ -115,3 +115,86 @@ func coordinate(n int) error {
 		}
 	}
 }
+
+// net/dial.go: a spawn on a timer case is not per item, although another
+// case of the same select receives values.
+func racer(timer <-chan struct{}, results <-chan int) {
+	for {
+		select {
+		case <-timer:
+			go work(0) // ok: once per timer signal
+		case r := <-results:
+			if r > 0 {
+				return
+			}
+		}
+	}
+}
+
+// runtime/proc_test.go: as many single receives as senders drain them all.
+func pingPong() {
+	c := make(chan bool) // ok: two senders, two receives
+	for g := 0; g < 2; g++ {
+		go func() { c <- true }()
+	}
+	<-c
+	<-c
+}
+
+// net/tcpsock_test.go: a draining loop plus one more receive for another
+// goroutine.
+func drainThenOne(conns int) {
+	done := make(chan bool) // ok: the loop hears every sender
+	go func() { done <- true }()
+	for i := 0; i < conns; i++ {
+		go func() { done <- true }()
+	}
+	for i := 0; i < conns; i++ {
+		<-done
+	}
+	<-done
+}
+
+// crypto/tls/tls_test.go: a loop that makes a channel per iteration starts
+// one sender per channel.
+func perIteration(n int) {
+	for i := 0; i < n; i++ {
+		ch := make(chan int) // ok: one sender for this channel
+		go func() { ch <- i }()
+		if <-ch > 3 {
+			break
+		}
+	}
+}
+
+// time/tick_test.go: the variable is reassigned to a buffered channel.
+func reassignedChan() {
+	done := make(chan bool) // ok: the senders below use the buffered one
+	go func() { close(done) }()
+	<-done
+	done = make(chan bool, 2)
+	for range 2 {
+		go func() { done <- true }()
+	}
+	<-done
+}
+
+// net/http/fcgi: a byte buffer accumulates a record, it is not a queue of items.
+type request struct {
+	mu        sync.Mutex
+	rawParams []byte
+}
+
+func (r *request) add(content []byte) {
+	r.mu.Lock()
+	r.rawParams = append(r.rawParams, content...) // ok: a byte stream buffer
+	r.mu.Unlock()
+}
+
+func (r *request) parse() []byte {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	text := r.rawParams
+	r.rawParams = nil
+	return text
+}

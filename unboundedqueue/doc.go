@@ -12,7 +12,7 @@
 //
 // slice-queue: a slice (struct field, package variable, or a local shared by
 // a loop with channel operations) appended to and consumed from its front
-// (q = q[n:], copy+shrink, slices.Delete(q, 0, n), an advancing head index,
+// (q = q[n:], copy+shrink, append(q[:0], q[n:]...), slices.Delete(q, 0, n), an advancing head index,
 // or the whole backlog taken and reset) across a producer/consumer boundary,
 // with no length bound governing the append.
 //

@@ -71,6 +71,10 @@ func (u *checker) queues() {
 				}
 				switch r := rhs.(type) {
 				case *ast.CallExpr:
+					// q = append(q[:0], q[n:]...): shifted to the front.
+					if isBuiltin(info, r.Fun, "append") && len(r.Args) == 2 && r.Ellipsis.IsValid() && u.frontShift(r.Args[0], r.Args[1], obj) {
+						get(obj, ruleSlice, types.ExprString(lhs)).consumes = append(get(obj, ruleSlice, types.ExprString(lhs)).consumes, at)
+					}
 					if isBuiltin(info, r.Fun, "append") && len(r.Args) > 0 && u.sliceKey(r.Args[0]) == obj {
 						get(obj, ruleSlice, types.ExprString(lhs)).grows = append(get(obj, ruleSlice, types.ExprString(lhs)).grows, at)
 					}
@@ -93,10 +97,11 @@ func (u *checker) queues() {
 				}
 			}
 		case *ast.CallExpr:
-			// copy(q, q[1:]): shifted to the front.
+			// copy(q, q[1:]) and a shrink q = q[:...]: shifted to the front.
+			// Without the shrink it is a rotation, not a consumption.
 			if isBuiltin(info, n.Fun, "copy") && len(n.Args) == 2 {
 				if obj := u.sliceKey(n.Args[0]); obj != nil {
-					if s, ok := ast.Unparen(n.Args[1]).(*ast.SliceExpr); ok && u.sliceKey(s.X) == obj && s.Low != nil && !isZero(info, s.Low) {
+					if s, ok := ast.Unparen(n.Args[1]).(*ast.SliceExpr); ok && u.sliceKey(s.X) == obj && s.Low != nil && !isZero(info, s.Low) && u.shrinks(fn, obj) {
 						get(obj, ruleSlice, types.ExprString(n.Args[0])).consumes = append(get(obj, ruleSlice, types.ExprString(n.Args[0])).consumes, at)
 					}
 				}
@@ -139,6 +144,30 @@ func (u *checker) sliceKey(e ast.Expr) types.Object {
 		return nil // a byte or rune buffer accumulates a stream; its bound is the protocol's
 	}
 	return v
+}
+
+// frontShift reports whether dst, src are q[:0] and q[n:] (n > 0).
+func (u *checker) frontShift(dst, src ast.Expr, obj types.Object) bool {
+	d, ok := ast.Unparen(dst).(*ast.SliceExpr)
+	if !ok || u.sliceKey(d.X) != obj || d.Low != nil || d.High == nil || !isZero(u.pass.TypesInfo, d.High) {
+		return false
+	}
+	s, ok := ast.Unparen(src).(*ast.SliceExpr)
+	return ok && u.sliceKey(s.X) == obj && s.Low != nil && !isZero(u.pass.TypesInfo, s.Low) && s.High == nil
+}
+
+// shrinks reports whether fn shortens q: q = q[:n].
+func (u *checker) shrinks(fn ast.Node, obj types.Object) bool {
+	found := false
+	ast.Inspect(fn, func(n ast.Node) bool {
+		if as, ok := n.(*ast.AssignStmt); ok && len(as.Lhs) == 1 && len(as.Rhs) == 1 && u.sliceKey(as.Lhs[0]) == obj {
+			if s, ok := ast.Unparen(as.Rhs[0]).(*ast.SliceExpr); ok && u.sliceKey(s.X) == obj && s.Low == nil && s.High != nil {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 func isZero(info *types.Info, e ast.Expr) bool {

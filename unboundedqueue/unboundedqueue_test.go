@@ -69,3 +69,7 @@ func TestQueues(t *testing.T) {
 func TestRegressionsFromStd(t *testing.T) {
 	analysistest.Run(t, testdata, unboundedqueue.New(unboundedqueue.Config{}), "unboundedqueue/issue_std")
 }
+
+func TestRegressionsFromNATS(t *testing.T) {
+	analysistest.Run(t, testdata, unboundedqueue.New(unboundedqueue.Config{}), "unboundedqueue/issue_nats")
+}

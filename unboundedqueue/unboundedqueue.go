@@ -2,6 +2,7 @@ package unboundedqueue
 
 import (
 	_ "embed"
+	"slices"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -37,6 +38,9 @@ func New(cfg Config) *analysis.Analyzer {
 		if err := c.Validate(); err != nil {
 			return nil, err
 		}
+		if allDisabled(c.Disable) {
+			return nil, nil // every rule is off: nothing to report, no fact anyone needs
+		}
 		u := &checker{
 			pass: pass,
 			cfg:  c,
@@ -58,4 +62,14 @@ type checker struct {
 	cfg  *Config
 	ins  *inspector.Inspector
 	rep  *directive.Reporter
+}
+
+// allDisabled reports whether every rule of the analyzer is in disable.
+func allDisabled(disable []string) bool {
+	for _, id := range rules.Of(rules.UnboundedQueue) {
+		if !slices.Contains(disable, id) {
+			return false
+		}
+	}
+	return true
 }

@@ -73,3 +73,8 @@ func TestRegressionsFromStd(t *testing.T) {
 func TestRegressionsFromNATS(t *testing.T) {
 	analysistest.Run(t, testdata, unboundedqueue.New(unboundedqueue.Config{}), "unboundedqueue/issue_nats")
 }
+
+func TestAllRulesDisabledReportsNothing(t *testing.T) {
+	all := []string{"slice-queue", "list-queue", "goroutine-per-item", "unbuffered-fan-in"}
+	analysistest.Run(t, testdata, unboundedqueue.New(unboundedqueue.Config{Disable: all}), "unboundedqueue/disabled")
+}

@@ -382,6 +382,9 @@ func (u *checker) boundary(q *queue, g site) (site, bool) {
 // sync.Cond, or both functions lock, use channels or start goroutines. A
 // lexer's lookahead buffer, used by one goroutine, is not.
 func (u *checker) shared(q *queue, sites ...site) bool {
+	if q.obj.Pkg() != u.pass.Pkg {
+		return false // a field of another package's struct: not a queue implemented here
+	}
 	if v, ok := q.obj.(*types.Var); ok && v.IsField() && u.ownerSynchronized(v) {
 		return true
 	}
@@ -514,7 +517,7 @@ func (u *checker) bounded(q *queue, g site) bool {
 			for j, s := range list {
 				switch s := s.(type) {
 				case *ast.IfStmt:
-					if u.mentionsLength(s.Cond, q) && (j < idx && (terminates(s.Body) || waits(s.Body)) || j > idx) {
+					if u.mentionsLength(s.Cond, q) && (j < idx && (terminates(s.Body) || waits(s.Body) || u.evicts(s.Body, q)) || j > idx) {
 						return true
 					}
 				case *ast.ForStmt:
@@ -527,6 +530,31 @@ func (u *checker) bounded(q *queue, g site) bool {
 		stmt = g.stack[i]
 	}
 	return false
+}
+
+// evicts reports whether a block removes from the queue: a consumption
+// site inside it, or a call of a function that has one (an LRU's
+// removeOldest).
+func (u *checker) evicts(b *ast.BlockStmt, q *queue) bool {
+	consumers := make(map[types.Object]bool)
+	for _, c := range q.consumes {
+		if contains(b, c.node) {
+			return true
+		}
+		if fd, ok := c.fn.(*ast.FuncDecl); ok {
+			consumers[u.pass.TypesInfo.Defs[fd.Name]] = true
+		}
+	}
+	found := false
+	ast.Inspect(b, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok {
+			if fn, ok := typeutil.Callee(u.pass.TypesInfo, call).(*types.Func); ok && consumers[fn] {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // mentionsLength reports whether e reads the queue's length: len(q),

@@ -78,3 +78,7 @@ func TestAllRulesDisabledReportsNothing(t *testing.T) {
 	all := []string{"slice-queue", "list-queue", "goroutine-per-item", "unbuffered-fan-in"}
 	analysistest.Run(t, testdata, unboundedqueue.New(unboundedqueue.Config{Disable: all}), "unboundedqueue/disabled")
 }
+
+func TestRegressionsFromGRPC(t *testing.T) {
+	analysistest.Run(t, testdata, unboundedqueue.New(unboundedqueue.Config{}), "unboundedqueue/issue_grpc")
+}

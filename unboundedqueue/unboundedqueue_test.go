@@ -82,3 +82,7 @@ func TestAllRulesDisabledReportsNothing(t *testing.T) {
 func TestRegressionsFromGRPC(t *testing.T) {
 	analysistest.Run(t, testdata, unboundedqueue.New(unboundedqueue.Config{}), "unboundedqueue/issue_grpc")
 }
+
+func TestSuppression(t *testing.T) {
+	analysistest.Run(t, testdata, unboundedqueue.New(unboundedqueue.Config{}), "unboundedqueue/suppress")
+}

@@ -336,6 +336,9 @@ func (u *checker) judge(q *queue) {
 		return
 	}
 	for _, g := range q.grows {
+		if u.constructing(g) {
+			continue // filling an object the function is building: not shared yet
+		}
 		c, ok := u.boundary(q, g)
 		if !ok || u.bounded(q, g) {
 			continue
@@ -354,6 +357,46 @@ func (u *checker) judge(q *queue) {
 		})
 		return // one report per queue, at its first unbounded growth
 	}
+}
+
+// constructing reports whether growth g appends to a field of an object
+// that g's own function creates (w := &WAL{...}; w.locks = append(w.locks, f)).
+func (u *checker) constructing(g site) bool {
+	as, ok := g.node.(*ast.AssignStmt)
+	if !ok {
+		return false
+	}
+	sel, ok := ast.Unparen(as.Lhs[0]).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	base, ok := ast.Unparen(sel.X).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	obj := u.pass.TypesInfo.ObjectOf(base)
+	found := false
+	ast.Inspect(g.fn, func(n ast.Node) bool {
+		a, ok := n.(*ast.AssignStmt)
+		if !ok || found {
+			return !found
+		}
+		for i, l := range a.Lhs {
+			if id, ok := l.(*ast.Ident); ok && u.pass.TypesInfo.Defs[id] == obj && i < len(a.Rhs) {
+				switch r := ast.Unparen(a.Rhs[i]).(type) {
+				case *ast.UnaryExpr:
+					_, lit := r.X.(*ast.CompositeLit)
+					found = r.Op == token.AND && lit
+				case *ast.CompositeLit:
+					found = true
+				case *ast.CallExpr:
+					found = isBuiltin(u.pass.TypesInfo, r.Fun, "new")
+				}
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // boundary returns a consumption that is on the other side of a

@@ -341,7 +341,7 @@ func (u *checker) spawners() {
 						}
 					}
 				}
-				if at.IsValid() && !u.limitBefore(fd.Body, at) && !awaitedAnyhow(fd.Body, at) {
+				if at.IsValid() && !u.limitBefore(fd.Body, at) && !awaitedAnyhow(fd.Body, stmt) {
 					if where == "" {
 						posn := u.pass.Fset.Position(at)
 						where = fmt.Sprintf("%s:%d", shortFile(posn.Filename), posn.Line)
@@ -409,10 +409,23 @@ func awaited(list []ast.Stmt, spawn ast.Node) bool {
 	return found
 }
 
-// awaitedAnyhow reports whether a function body receives from a channel or
-// calls Wait after pos (outside function literals): a function that starts
-// a goroutine and then waits (testing.T.Run) does not leave it running.
-func awaitedAnyhow(body *ast.BlockStmt, pos token.Pos) bool {
+// awaitedAnyhow reports whether a function body, after the spawning
+// statement (outside function literals), receives from a channel or calls
+// Wait (testing.T.Run waits for its goroutine), or sends on or closes a
+// channel the goroutine mentions (a helper stopped by done <- struct{}{}
+// before the function returns): either way the goroutine does not outlive
+// the call.
+func awaitedAnyhow(body *ast.BlockStmt, spawn ast.Stmt) bool {
+	mentioned := make(map[string]bool)
+	if g, ok := spawn.(*ast.GoStmt); ok {
+		ast.Inspect(g, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok {
+				mentioned[id.Name] = true
+			}
+			return true
+		})
+	}
+	pos := spawn.Pos()
 	found := false
 	ast.Inspect(body, func(n ast.Node) bool {
 		if found || n == nil {
@@ -429,8 +442,13 @@ func awaitedAnyhow(body *ast.BlockStmt, pos token.Pos) bool {
 			found = n.Op == token.ARROW
 		case *ast.SelectStmt:
 			found = true
+		case *ast.SendStmt:
+			found = mentioned[rootIdent(n.Chan)]
 		case *ast.CallExpr:
 			if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "Wait" {
+				found = true
+			}
+			if id, ok := ast.Unparen(n.Fun).(*ast.Ident); ok && id.Name == "close" && len(n.Args) == 1 && mentioned[rootIdent(n.Args[0])] {
 				found = true
 			}
 		}

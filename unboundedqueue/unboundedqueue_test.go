@@ -86,3 +86,7 @@ func TestRegressionsFromGRPC(t *testing.T) {
 func TestSuppression(t *testing.T) {
 	analysistest.Run(t, testdata, unboundedqueue.New(unboundedqueue.Config{}), "unboundedqueue/suppress")
 }
+
+func TestRegressionsFromEtcd(t *testing.T) {
+	analysistest.Run(t, testdata, unboundedqueue.New(unboundedqueue.Config{}), "unboundedqueue/issue_etcd")
+}

@@ -560,7 +560,15 @@ func (u *checker) bounded(q *queue, g site) bool {
 			for j, s := range list {
 				switch s := s.(type) {
 				case *ast.IfStmt:
-					if u.mentionsLength(s.Cond, q) && (j < idx && (terminates(s.Body) || waits(s.Body) || u.evicts(s.Body, q)) || j > idx) {
+					// The length may be computed in the if's init:
+					// if d := len(q) + n - max; d > 0 { q = q[d:] }.
+					cond := u.mentionsLength(s.Cond, q)
+					if init, ok := s.Init.(*ast.AssignStmt); ok && !cond {
+						for _, r := range init.Rhs {
+							cond = cond || u.mentionsLength(r, q)
+						}
+					}
+					if cond && (j < idx && (terminates(s.Body) || waits(s.Body) || u.evicts(s.Body, q)) || j > idx) {
 						return true
 					}
 				case *ast.ForStmt:

@@ -90,3 +90,7 @@ func TestSuppression(t *testing.T) {
 func TestRegressionsFromEtcd(t *testing.T) {
 	analysistest.Run(t, testdata, unboundedqueue.New(unboundedqueue.Config{}), "unboundedqueue/issue_etcd")
 }
+
+func TestRegressionsFromPrometheus(t *testing.T) {
+	analysistest.Run(t, testdata, unboundedqueue.New(unboundedqueue.Config{}), "unboundedqueue/issue_prometheus")
+}

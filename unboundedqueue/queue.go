@@ -339,6 +339,9 @@ func (u *checker) judge(q *queue) {
 		if u.constructing(g) {
 			continue // filling an object the function is building: not shared yet
 		}
+		if u.testSetup(q, g) {
+			continue // a test filling a production queue is setting up state, not producing
+		}
 		c, ok := u.boundary(q, g)
 		if !ok || u.bounded(q, g) {
 			continue
@@ -357,6 +360,15 @@ func (u *checker) judge(q *queue) {
 		})
 		return // one report per queue, at its first unbounded growth
 	}
+}
+
+// testSetup reports whether growth g is in a _test.go file while the queue
+// is declared outside test files.
+func (u *checker) testSetup(q *queue, g site) bool {
+	isTest := func(pos token.Pos) bool {
+		return strings.HasSuffix(u.pass.Fset.Position(pos).Filename, "_test.go")
+	}
+	return isTest(g.node.Pos()) && !isTest(q.obj.Pos())
 }
 
 // constructing reports whether growth g appends to a field of an object

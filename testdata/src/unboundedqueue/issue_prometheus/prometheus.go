@@ -27,3 +27,5 @@ func (s *sendLoop) nextBatch() []string {
 	s.queue = s.queue[:0]
 	return batch
 }
+
+func newLoop() *sendLoop { return &sendLoop{capacity: 10} }

@@ -37,6 +37,7 @@ func TestDefault(t *testing.T) {
 		"ignoredsignal/issue_flush_infallible",
 		"ignoredsignal/issue_drop_oneshot",
 		"ignoredsignal/issue_drop_fallback",
+		"ignoredsignal/issue_drop_freelist",
 	)
 }
 

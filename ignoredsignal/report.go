@@ -293,6 +293,7 @@ func shortName(full string) string {
 
 // silentDrops reports sends in a select whose default is empty.
 func (c *checker) silentDrops(ins *inspector.Inspector) {
+	freeLists := c.freeLists(ins)
 	ins.WithStack([]ast.Node{(*ast.SelectStmt)(nil)}, func(n ast.Node, push bool, stack []ast.Node) bool {
 		if !push {
 			return true
@@ -328,6 +329,9 @@ func (c *checker) silentDrops(ins *inspector.Inspector) {
 				// coalescing wake-up (done <- true), nothing is lost.
 				continue
 			}
+			if obj := c.chanObject(send.Chan); obj != nil && freeLists[obj] {
+				continue // nobody waits for a value from it: a free list of spares
+			}
 			if peeked(send, cc.Body) || c.oneShotReply(send.Chan, stack) {
 				continue
 			}
@@ -338,6 +342,79 @@ func (c *checker) silentDrops(ins *inspector.Inspector) {
 		}
 		return true
 	})
+}
+
+// chanObject returns the variable or field a channel expression names.
+func (c *checker) chanObject(e ast.Expr) types.Object {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		return c.pass.TypesInfo.Uses[e]
+	case *ast.SelectorExpr:
+		if sel, ok := c.pass.TypesInfo.Selections[e]; ok {
+			return sel.Obj()
+		}
+	}
+	return nil
+}
+
+// freeLists returns the channels of this package that are received from
+// only by polling: a value receive in a select with a default, and no
+// receive that waits for a value (a drain that discards everything does
+// not count). Such a channel is a free list of spare buffers: a send that
+// finds it full lets the GC take the spare, and no data is lost.
+func (c *checker) freeLists(ins *inspector.Inspector) map[types.Object]bool {
+	polled := make(map[types.Object]bool)
+	waited := make(map[types.Object]bool)
+	ins.WithStack([]ast.Node{(*ast.UnaryExpr)(nil), (*ast.RangeStmt)(nil)}, func(n ast.Node, push bool, stack []ast.Node) bool {
+		if !push {
+			return true
+		}
+		switch n := n.(type) {
+		case *ast.RangeStmt:
+			if obj := c.chanObject(n.X); obj != nil && (n.Key != nil || len(n.Body.List) > 0) {
+				waited[obj] = true
+			}
+		case *ast.UnaryExpr:
+			obj := c.chanObject(n.X)
+			if n.Op != token.ARROW || obj == nil {
+				return true
+			}
+			parent := stack[len(stack)-2]
+			if _, bare := parent.(*ast.ExprStmt); bare {
+				return true // <-ch: a signal, not a value
+			}
+			if as, ok := parent.(*ast.AssignStmt); ok && len(stack) >= 3 {
+				if cc, ok := stack[len(stack)-3].(*ast.CommClause); ok && cc.Comm == as && hasDefault(stack[:len(stack)-3]) {
+					polled[obj] = true
+					return true
+				}
+			}
+			waited[obj] = true
+		}
+		return true
+	})
+	free := make(map[types.Object]bool)
+	for obj := range polled {
+		if !waited[obj] {
+			free[obj] = true
+		}
+	}
+	return free
+}
+
+// hasDefault reports whether the innermost select in stack has a default.
+func hasDefault(stack []ast.Node) bool {
+	for i := len(stack) - 1; i >= 0; i-- {
+		if sel, ok := stack[i].(*ast.SelectStmt); ok {
+			for _, s := range sel.Body.List {
+				if s.(*ast.CommClause).Comm == nil {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	return false
 }
 
 // oneShotReply reports whether ch is a reply slot: a local variable made

@@ -1,0 +1,3 @@
+module example.com/golangcimod
+
+go 1.24

@@ -1,0 +1,22 @@
+package main
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+// TestVetToolFactsAcrossPackages: under go vet, each package is analyzed in
+// its own process; facts (a wrapper of a signal, a spawner) must still reach
+// the importing package.
+func TestVetToolFactsAcrossPackages(t *testing.T) {
+	_, stderr, code := runIn(t, testdataDir("facts"), "go", "vet", "-vettool="+bin, "./...")
+	assert.Equal(t, 1, code, stderr)
+	assert.Contains(t, stderr, "use/use.go:8:2: result of wrap.Push (which returns (*wrap.Queue).TrySend unchanged) is discarded")
+	assert.Contains(t, stderr, "use/use.go:10:3: Async starts a goroutine (at wrap.go:13) for each value received from in")
+
+	// The standalone driver agrees.
+	stdout, _, code := bplint(t, testdataDir("facts"), "./...")
+	assert.Equal(t, exitFindings, code)
+	assert.Equal(t, []string{"use/use.go:8:2 (discarded-signal)", "use/use.go:10:3 (goroutine-per-item)"}, lines(t, stdout))
+}

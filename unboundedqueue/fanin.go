@@ -257,8 +257,11 @@ func (u *checker) visitSenders(mk chanMake, loop ast.Node, out *[]sender) func(a
 			}
 			return false
 		case *ast.CallExpr:
+			if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); !ok || sel.Sel.Name != "Go" || len(n.Args) != 1 {
+				return true
+			}
 			fn, ok := typeutil.Callee(u.pass.TypesInfo, n).(*types.Func)
-			if ok && fn.FullName() == "(*golang.org/x/sync/errgroup.Group).Go" && len(n.Args) == 1 {
+			if ok && fn.FullName() == "(*golang.org/x/sync/errgroup.Group).Go" {
 				if lit, ok := n.Args[0].(*ast.FuncLit); ok && u.sendsBlocking(lit, mk.obj) {
 					*out = append(*out, sender{start: n, loop: loop, lit: lit})
 				}

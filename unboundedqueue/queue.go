@@ -53,7 +53,16 @@ func (u *checker) queues() {
 		if fn == nil {
 			return true
 		}
-		at := site{node: n, fn: fn, stack: slices.Clone(stack)}
+		node := n
+		at := func() site { return site{node: node, fn: fn, stack: slices.Clone(stack)} } // only for what is recorded
+		record := func(obj types.Object, name string, grows bool) {
+			q := get(obj, ruleSlice, name)
+			if grows {
+				q.grows = append(q.grows, at())
+			} else {
+				q.consumes = append(q.consumes, at())
+			}
+		}
 		switch n := n.(type) {
 		case *ast.AssignStmt:
 			if len(n.Lhs) != len(n.Rhs) {
@@ -73,26 +82,26 @@ func (u *checker) queues() {
 				case *ast.CallExpr:
 					// q = append(q[:0], q[n:]...): shifted to the front.
 					if isBuiltin(info, r.Fun, "append") && len(r.Args) == 2 && r.Ellipsis.IsValid() && u.frontShift(r.Args[0], r.Args[1], obj) {
-						get(obj, ruleSlice, types.ExprString(lhs)).consumes = append(get(obj, ruleSlice, types.ExprString(lhs)).consumes, at)
+						record(obj, types.ExprString(lhs), false)
 					}
 					if isBuiltin(info, r.Fun, "append") && len(r.Args) > 0 && u.sliceKey(r.Args[0]) == obj {
-						get(obj, ruleSlice, types.ExprString(lhs)).grows = append(get(obj, ruleSlice, types.ExprString(lhs)).grows, at)
+						record(obj, types.ExprString(lhs), true)
 					}
 					if f, ok := typeutil.Callee(info, r).(*types.Func); ok && f.FullName() == "slices.Delete" && len(r.Args) == 3 && u.sliceKey(r.Args[0]) == obj && isZero(info, r.Args[1]) {
-						get(obj, ruleSlice, types.ExprString(lhs)).consumes = append(get(obj, ruleSlice, types.ExprString(lhs)).consumes, at)
+						record(obj, types.ExprString(lhs), false)
 					}
 				case *ast.SliceExpr:
 					// q = q[n:]: consumed from the front.
 					if u.sliceKey(r.X) == obj && r.Low != nil && r.High == nil && !isZero(info, r.Low) {
-						get(obj, ruleSlice, types.ExprString(lhs)).consumes = append(get(obj, ruleSlice, types.ExprString(lhs)).consumes, at)
+						record(obj, types.ExprString(lhs), false)
 					}
 					// q = q[:0] after batch := q: the whole backlog taken.
 					if u.sliceKey(r.X) == obj && r.Low == nil && r.High != nil && isZero(info, r.High) && slices.Contains(takes[fn], obj) {
-						get(obj, ruleSlice, types.ExprString(lhs)).consumes = append(get(obj, ruleSlice, types.ExprString(lhs)).consumes, at)
+						record(obj, types.ExprString(lhs), false)
 					}
 				case *ast.Ident:
 					if r.Name == "nil" && slices.Contains(takes[fn], obj) {
-						get(obj, ruleSlice, types.ExprString(lhs)).consumes = append(get(obj, ruleSlice, types.ExprString(lhs)).consumes, at)
+						record(obj, types.ExprString(lhs), false)
 					}
 				}
 			}
@@ -102,7 +111,7 @@ func (u *checker) queues() {
 			if isBuiltin(info, n.Fun, "copy") && len(n.Args) == 2 {
 				if obj := u.sliceKey(n.Args[0]); obj != nil {
 					if s, ok := ast.Unparen(n.Args[1]).(*ast.SliceExpr); ok && u.sliceKey(s.X) == obj && s.Low != nil && !isZero(info, s.Low) && u.shrinks(fn, obj) {
-						get(obj, ruleSlice, types.ExprString(n.Args[0])).consumes = append(get(obj, ruleSlice, types.ExprString(n.Args[0])).consumes, at)
+						record(obj, types.ExprString(n.Args[0]), false)
 					}
 				}
 			}
@@ -111,7 +120,7 @@ func (u *checker) queues() {
 			// v := q.buf[q.head]; q.head++: a head index that advances.
 			if obj := u.sliceKey(n.X); obj != nil {
 				if h, ok := u.objectOf(n.Index).(*types.Var); ok && (h.IsField() || h.Parent() == h.Pkg().Scope()) && incremented(fn, h, u) {
-					get(obj, ruleSlice, types.ExprString(n.X)).consumes = append(get(obj, ruleSlice, types.ExprString(n.X)).consumes, at)
+					record(obj, types.ExprString(n.X), false)
 				}
 			}
 		}
@@ -196,7 +205,7 @@ func incremented(fn ast.Node, h types.Object, u *checker) bool {
 
 // listOp records container/list growth (PushBack, PushFront) and
 // consumption (Remove of Front or Back).
-func (u *checker) listOp(call *ast.CallExpr, at site, get func(types.Object, string, string) *queue) {
+func (u *checker) listOp(call *ast.CallExpr, at func() site, get func(types.Object, string, string) *queue) {
 	fn, ok := typeutil.Callee(u.pass.TypesInfo, call).(*types.Func)
 	if !ok || fn.Pkg() == nil || fn.Pkg().Path() != "container/list" || fn.Signature().Recv() == nil {
 		return
@@ -212,11 +221,11 @@ func (u *checker) listOp(call *ast.CallExpr, at site, get func(types.Object, str
 	switch fn.Name() {
 	case "PushBack", "PushFront":
 		q := get(obj, ruleList, types.ExprString(sel.X))
-		q.grows = append(q.grows, at)
+		q.grows = append(q.grows, at())
 	case "Remove":
-		if len(call.Args) == 1 && u.endOf(call.Args[0], obj, at.fn) {
+		if len(call.Args) == 1 && u.endOf(call.Args[0], obj, at().fn) {
 			q := get(obj, ruleList, types.ExprString(sel.X))
-			q.consumes = append(q.consumes, at)
+			q.consumes = append(q.consumes, at())
 		}
 	}
 }
@@ -271,11 +280,11 @@ func (u *checker) linkedLists(get func(types.Object, string, string) *queue) {
 		if !ok || !field.IsField() || !isNodePointer(field.Type()) {
 			return true
 		}
-		at := site{node: as, fn: fn, stack: slices.Clone(stack)}
+		at := func() site { return site{node: as, fn: fn, stack: slices.Clone(stack)} }
 		// q.head = q.head.next
 		if r, ok := ast.Unparen(as.Rhs[0]).(*ast.SelectorExpr); ok && r.Sel.Name == "next" && u.objectOf(r.X) == field {
 			q := get(ownerKey(field), ruleList, types.ExprString(lhs.X))
-			q.consumes = append(q.consumes, at)
+			q.consumes = append(q.consumes, at())
 			return true
 		}
 		// q.tail.next = n
@@ -283,7 +292,7 @@ func (u *checker) linkedLists(get func(types.Object, string, string) *queue) {
 			if inner, ok := ast.Unparen(lhs.X).(*ast.SelectorExpr); ok {
 				if tail, ok := u.objectOf(inner).(*types.Var); ok && tail.IsField() && tail.Name() != "next" && isNodePointer(tail.Type()) {
 					q := get(ownerKey(tail), ruleList, types.ExprString(inner.X))
-					q.grows = append(q.grows, at)
+					q.grows = append(q.grows, at())
 				}
 			}
 		}

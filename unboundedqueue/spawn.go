@@ -165,7 +165,7 @@ func (u *checker) spawnCall(call *ast.CallExpr, limited map[types.Object]bool) (
 	if !ok {
 		return spawn{}, false
 	}
-	if fn.FullName() == "(*golang.org/x/sync/errgroup.Group).Go" {
+	if fn.Name() == "Go" && fn.FullName() == "(*golang.org/x/sync/errgroup.Group).Go" {
 		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 		if ok && limited[u.objectOf(sel.X)] {
 			return spawn{}, false // SetLimit bounds this group
@@ -203,11 +203,18 @@ func (u *checker) objectOf(e ast.Expr) types.Object {
 }
 
 // limitedGroups returns the errgroups (variables or fields) on which SetLimit
-// is called anywhere in the package.
+// is called anywhere in the package. It is computed once per pass.
 func (u *checker) limitedGroups() map[types.Object]bool {
+	if u.limited != nil {
+		return u.limited
+	}
 	limited := make(map[types.Object]bool)
+	u.limited = limited
 	u.ins.Preorder([]ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node) {
 		call := n.(*ast.CallExpr)
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); !ok || sel.Sel.Name != "SetLimit" {
+			return
+		}
 		fn, ok := typeutil.Callee(u.pass.TypesInfo, call).(*types.Func)
 		if !ok || fn.FullName() != "(*golang.org/x/sync/errgroup.Group).SetLimit" {
 			return
@@ -237,6 +244,9 @@ func (u *checker) limitBefore(body *ast.BlockStmt, pos token.Pos) bool {
 		case *ast.SendStmt:
 			taken = append(taken, types.ExprString(n.Chan))
 		case *ast.CallExpr:
+			if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); !ok || (sel.Sel.Name != "Acquire" && sel.Sel.Name != "TryAcquire") {
+				return
+			}
 			if fn, ok := typeutil.Callee(u.pass.TypesInfo, n).(*types.Func); ok {
 				switch fn.FullName() {
 				case "(*golang.org/x/sync/semaphore.Weighted).Acquire", "(*golang.org/x/sync/semaphore.Weighted).TryAcquire":

@@ -2,6 +2,7 @@ package unboundedqueue
 
 import (
 	_ "embed"
+	"go/types"
 	"slices"
 
 	"golang.org/x/tools/go/analysis"
@@ -58,10 +59,11 @@ func New(cfg Config) *analysis.Analyzer {
 }
 
 type checker struct {
-	pass *analysis.Pass
-	cfg  *Config
-	ins  *inspector.Inspector
-	rep  *directive.Reporter
+	pass    *analysis.Pass
+	cfg     *Config
+	ins     *inspector.Inspector
+	rep     *directive.Reporter
+	limited map[types.Object]bool // errgroups with SetLimit; see limitedGroups
 }
 
 // allDisabled reports whether every rule of the analyzer is in disable.

@@ -1,69 +1,28 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"go/token"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
+
+	"github.com/bplint/bplint/internal/finding"
+	"github.com/bplint/bplint/internal/rules"
 )
 
-// A finding is one diagnostic, with positions resolved, ready for any
-// output format.
-type finding struct {
-	Package  string // ID of the first package (in sorted order) that reported it
-	Analyzer string
-	Rule     string
-	Message  string
-	File     string // as displayed: relative to the working directory when below it
-	Line     int
-	Col      int
-	EndLine  int
-	EndCol   int
-	Related  []related
-	Fixes    []suggestedFix
-}
-
-type related struct {
-	File            string
-	Line, Col       int
-	EndLine, EndCol int
-	Message         string
-}
-
-type suggestedFix struct {
-	Message string
-	Edits   []textEdit
-}
-
-type textEdit struct {
-	File       string // absolute
-	Start, End int    // byte offsets
-	New        string
-}
-
-// An analysisError is a package that could not be analyzed.
-type analysisError struct {
-	Package  string
-	Analyzer string // empty for load and type errors
-	Err      string
-}
-
-func (e analysisError) String() string {
-	if e.Analyzer == "" {
-		return fmt.Sprintf("%s: %s", e.Package, e.Err)
-	}
-	return fmt.Sprintf("%s: %s: %s", e.Package, e.Analyzer, e.Err)
-}
-
 type result struct {
-	findings []finding
-	errors   []analysisError
+	root     string  // absolute directory display paths are relative to
+	src      sources // the analyzed files' contents, read as needed
+	findings []finding.Finding
+	errors   []finding.Error
 }
 
 // analyze loads the packages matching patterns in dir (the working
@@ -86,16 +45,10 @@ func analyze(dir string, patterns []string, o options, as []*analysis.Analyzer) 
 	}
 	res := &result{}
 	broken := make(map[string]bool) // package IDs with load or type errors
-	seenErr := make(map[string]bool)
 	packages.Visit(pkgs, nil, func(p *packages.Package) {
 		for _, e := range p.Errors {
 			broken[p.ID] = true
-			key := p.PkgPath + "\x00" + e.Error()
-			if seenErr[key] {
-				continue // the same file fails in p and in p's test variant
-			}
-			seenErr[key] = true
-			res.errors = append(res.errors, analysisError{Package: p.PkgPath, Err: e.Error()})
+			res.errors = append(res.errors, finding.Error{Package: p.PkgPath, Err: e.Error()})
 		}
 	})
 
@@ -109,68 +62,93 @@ func analyze(dir string, patterns []string, o options, as []*analysis.Analyzer) 
 		if act.Err == nil || broken[act.Package.ID] || strings.HasPrefix(act.Err.Error(), "failed prerequisites") {
 			continue
 		}
-		res.errors = append(res.errors, analysisError{Package: act.Package.PkgPath, Analyzer: act.Analyzer.Name, Err: act.Err.Error()})
+		res.errors = append(res.errors, finding.Error{Package: act.Package.PkgPath, Analyzer: act.Analyzer.Name, Err: act.Err.Error()})
 	}
-	cwd := dir
-	if cwd == "" {
-		cwd, _ = os.Getwd()
+	res.root = dir
+	if res.root == "" {
+		res.root, _ = os.Getwd()
 	}
-	cwd, _ = filepath.Abs(cwd)
-	seen := make(map[string]bool)
+	res.root, _ = filepath.Abs(res.root)
+	src := sources{}
+	res.src = src
 	for _, act := range graph.Roots {
 		for _, d := range act.Diagnostics {
-			f := newFinding(act, d, cwd)
-			key := fmt.Sprintf("%s:%d:%d:%s:%s", f.File, f.Line, f.Col, f.Rule, f.Message)
-			if seen[key] {
-				continue
-			}
-			seen[key] = true
-			res.findings = append(res.findings, f)
+			res.findings = append(res.findings, newFinding(act, d, res.root, src))
 		}
 	}
-	sortFindings(res.findings)
-	slices.SortFunc(res.errors, func(a, b analysisError) int { return strings.Compare(a.String(), b.String()) })
-	res.errors = slices.CompactFunc(res.errors, func(a, b analysisError) bool { return a.String() == b.String() })
+	res.findings = finding.Normalize(res.findings)
+	// The same file fails in p and in its test variant: report it once.
+	slices.SortFunc(res.errors, func(a, b finding.Error) int { return strings.Compare(a.String(), b.String()) })
+	res.errors = slices.Compact(res.errors)
 	return res, nil
 }
 
-// sortFindings orders by position, then rule and message, and keeps for a
-// duplicate the package that sorts first, so output is deterministic.
-func sortFindings(fs []finding) {
-	slices.SortFunc(fs, func(a, b finding) int {
-		switch {
-		case a.File != b.File:
-			return strings.Compare(a.File, b.File)
-		case a.Line != b.Line:
-			return a.Line - b.Line
-		case a.Col != b.Col:
-			return a.Col - b.Col
-		case a.Rule != b.Rule:
-			return strings.Compare(a.Rule, b.Rule)
-		case a.Message != b.Message:
-			return strings.Compare(a.Message, b.Message)
-		}
-		return strings.Compare(a.Package, b.Package)
-	})
+// sources caches file contents, to give each finding the text of its line.
+type sources map[string][]byte
+
+func (s sources) line(name string, line int) string {
+	return strings.TrimSpace(string(s.raw(name, line)))
 }
 
-func newFinding(act *checker.Action, d analysis.Diagnostic, cwd string) finding {
+// runeColumn converts the byte column col of a line to a column in Unicode
+// code points, as SARIF wants them. name is absolute or relative to root.
+func (s sources) runeColumn(root, name string, line, col int) int {
+	if !filepath.IsAbs(name) {
+		name = filepath.Join(root, name)
+	}
+	text := s.raw(name, line)
+	if col < 1 || col-1 > len(text) {
+		return col
+	}
+	return utf8.RuneCount(text[:col-1]) + 1
+}
+
+// raw returns the text of a line of the file name, without its newline.
+func (s sources) raw(name string, line int) []byte {
+	data, ok := s[name]
+	if !ok {
+		data, _ = os.ReadFile(name) // a missing file only loses the line text
+		s[name] = data
+	}
+	for i := 1; i < line && len(data) > 0; i++ {
+		nl := bytes.IndexByte(data, '\n')
+		if nl < 0 {
+			return nil
+		}
+		data = data[nl+1:]
+	}
+	if nl := bytes.IndexByte(data, '\n'); nl >= 0 {
+		data = data[:nl]
+	}
+	return bytes.TrimSuffix(data, []byte("\r"))
+}
+
+func newFinding(act *checker.Action, d analysis.Diagnostic, root string, src sources) finding.Finding {
 	fset := act.Package.Fset
 	start := fset.Position(d.Pos)
 	end := start
 	if d.End.IsValid() {
 		end = fset.Position(d.End)
 	}
-	f := finding{
+	// A rule's own page, not the analyzer's URL#category that go/analysis
+	// fills in when a diagnostic has no URL (docs/ has a page per rule).
+	url := d.URL
+	if _, ok := rules.Lookup(d.Category); ok {
+		url = rules.DocURL(d.Category)
+	}
+	f := finding.Finding{
 		Package:  act.Package.ID,
 		Analyzer: act.Analyzer.Name,
 		Rule:     d.Category,
 		Message:  d.Message,
-		File:     display(start.Filename, cwd),
+		URL:      url,
+		Path:     start.Filename,
+		File:     display(start.Filename, root),
 		Line:     start.Line,
 		Col:      start.Column,
 		EndLine:  end.Line,
 		EndCol:   end.Column,
+		Source:   src.line(start.Filename, start.Line),
 	}
 	for _, r := range d.Related {
 		rs := fset.Position(r.Pos)
@@ -178,33 +156,42 @@ func newFinding(act *checker.Action, d analysis.Diagnostic, cwd string) finding 
 		if r.End.IsValid() {
 			re = fset.Position(r.End)
 		}
-		f.Related = append(f.Related, related{File: display(rs.Filename, cwd), Line: rs.Line, Col: rs.Column, EndLine: re.Line, EndCol: re.Column, Message: r.Message})
+		f.Related = append(f.Related, finding.Related{File: display(rs.Filename, root), Line: rs.Line, Col: rs.Column, EndLine: re.Line, EndCol: re.Column, Message: r.Message})
 	}
 	for _, sf := range d.SuggestedFixes {
-		fix := suggestedFix{Message: sf.Message}
+		fix := finding.Fix{Message: sf.Message}
 		for _, e := range sf.TextEdits {
-			fix.Edits = append(fix.Edits, newEdit(fset, e))
+			fix.Edits = append(fix.Edits, newEdit(fset, e, root))
 		}
 		f.Fixes = append(f.Fixes, fix)
 	}
 	return f
 }
 
-func newEdit(fset *token.FileSet, e analysis.TextEdit) textEdit {
-	file := fset.File(e.Pos)
+func newEdit(fset *token.FileSet, e analysis.TextEdit, root string) finding.Edit {
 	end := e.End
 	if !end.IsValid() {
 		end = e.Pos
 	}
-	return textEdit{File: file.Name(), Start: file.Offset(e.Pos), End: file.Offset(end), New: string(e.NewText)}
+	file := fset.File(e.Pos)
+	s, t := fset.Position(e.Pos), fset.Position(end)
+	return finding.Edit{
+		Path:      file.Name(),
+		File:      display(file.Name(), root),
+		Start:     file.Offset(e.Pos),
+		End:       file.Offset(end),
+		StartLine: s.Line, StartCol: s.Column,
+		EndLine: t.Line, EndCol: t.Column,
+		New: string(e.NewText),
+	}
 }
 
-// display returns name relative to cwd when it lies below it.
-func display(name, cwd string) string {
-	if cwd == "" || !filepath.IsAbs(name) {
+// display returns name relative to root when it lies below it.
+func display(name, root string) string {
+	if root == "" || !filepath.IsAbs(name) {
 		return name
 	}
-	rel, err := filepath.Rel(cwd, name)
+	rel, err := filepath.Rel(root, name)
 	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
 		return name
 	}

@@ -7,10 +7,18 @@
 // Packages are named as go list takes them (default "."), tests included.
 // Exit status: 0 no findings, 1 findings, 2 could not analyze.
 //
+// Output formats (-format): text (path:line:col: message (rule)), json (the
+// tree go vet -json prints), sarif (GitHub code scanning), github (workflow
+// command annotations), rdjsonl (reviewdog). -fix applies the suggested
+// fixes, -diff prints them as a patch. For pull requests, -new-from-rev and
+// -new-from-patch keep the findings on changed lines, and -baseline hides
+// the findings -write-baseline recorded. docs/ci.md has CI recipes.
+//
 // bplint also works as a go vet tool: go vet -vettool=$(which bplint) ./...
 package main
 
 import (
+	"bytes"
 	"errors"
 	"flag"
 	"fmt"
@@ -23,7 +31,7 @@ import (
 	"golang.org/x/tools/go/analysis/unitchecker"
 
 	"github.com/bplint/bplint/analyzers"
-	"github.com/bplint/bplint/internal/rules"
+	"github.com/bplint/bplint/internal/output"
 )
 
 // Exit statuses.
@@ -77,22 +85,28 @@ func withRuleSuffix(as []*analysis.Analyzer) []*analysis.Analyzer {
 }
 
 type options struct {
-	format  string
-	json    bool
-	output  string
-	dir     string
-	tags    string
-	tests   bool
-	version bool
-	rules   bool
-	cfg     analyzers.Config
+	format        string
+	json          bool
+	output        string
+	dir           string
+	tags          string
+	tests         bool
+	version       bool
+	rules         bool
+	fix           bool
+	diff          bool
+	baseline      string
+	writeBaseline string
+	newFromRev    string
+	newFromPatch  string
+	cfg           analyzers.Config
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
 	var o options
 	fs := flag.NewFlagSet("bplint", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fs.StringVar(&o.format, "format", "text", "output format: text or json")
+	fs.StringVar(&o.format, "format", "text", "output `format`: "+strings.Join(output.Formats, ", "))
 	fs.BoolVar(&o.json, "json", false, "same as -format json")
 	fs.StringVar(&o.output, "o", "", "write the output to `file` instead of standard output")
 	fs.StringVar(&o.dir, "C", "", "change to `dir` before doing anything")
@@ -101,6 +115,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&o.version, "V", false, "print the version and exit")
 	fs.BoolVar(&o.version, "version", false, "print the version and exit")
 	fs.BoolVar(&o.rules, "rules", false, "list the rules (id, analyzer, summary) and exit")
+	fs.BoolVar(&o.fix, "fix", false, "apply the suggested fixes to the files")
+	fs.BoolVar(&o.diff, "diff", false, "print the suggested fixes as a unified diff (for patch -p1) instead of the findings; change nothing")
+	fs.StringVar(&o.baseline, "baseline", "", "hide the findings recorded in `file`")
+	fs.StringVar(&o.writeBaseline, "write-baseline", "", "record the current findings in `file`")
+	fs.StringVar(&o.newFromRev, "new-from-rev", "", "report only findings on lines changed since git revision `rev`")
+	fs.StringVar(&o.newFromPatch, "new-from-patch", "", "report only findings on lines a unified diff `file` adds or changes")
 	o.cfg.RegisterFlags(fs)
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "bplint finds ignored backpressure in Go code.\n\nUsage: bplint [flags] [packages]\n\nExit status: 0 no findings, 1 findings, 2 could not analyze.\n\nFlags:\n")
@@ -117,22 +137,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return exitClean
 	}
 	if o.rules {
-		for _, a := range analyzers.All {
-			for _, id := range rules.Of(a.Name) {
-				r, _ := rules.Lookup(id)
-				fmt.Fprintf(stdout, "%s\t%s\t%s\n", r.ID, r.Analyzer, r.Summary)
-			}
+		for _, r := range registered() {
+			fmt.Fprintf(stdout, "%s\t%s\t%s\n", r.ID, r.Analyzer, r.Summary)
 		}
 		return exitClean
 	}
 	if o.json {
 		o.format = "json"
 	}
-	if o.format != "text" && o.format != "json" {
-		fmt.Fprintf(stderr, "bplint: -format: unknown format %q (want text or json)\n", o.format)
-		return exitError
-	}
-	if err := o.cfg.Validate(); err != nil {
+	if err := o.check(); err != nil {
 		fmt.Fprintf(stderr, "bplint: %v\n", err)
 		return exitError
 	}
@@ -154,26 +167,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 	for _, e := range res.errors {
 		fmt.Fprintf(stderr, "bplint: %s\n", e)
 	}
-
-	out := stdout
-	if o.output != "" {
-		f, err := os.Create(o.output)
-		if err != nil {
-			fmt.Fprintf(stderr, "bplint: -o: %v\n", err)
+	if err := postprocess(res, o, stdout, stderr); err != nil {
+		fmt.Fprintf(stderr, "bplint: %v\n", err)
+		return exitError
+	}
+	if !o.diff {
+		if err := writeReport(res, o, stdout); err != nil {
+			fmt.Fprintf(stderr, "bplint: %v\n", err)
 			return exitError
 		}
-		defer f.Close()
-		out = f
-	}
-	switch o.format {
-	case "json":
-		err = writeJSON(out, res)
-	default:
-		err = writeText(out, res.findings)
-	}
-	if err != nil {
-		fmt.Fprintf(stderr, "bplint: writing output: %v\n", err)
-		return exitError
 	}
 	switch {
 	case len(res.errors) > 0:
@@ -182,6 +184,40 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return exitFindings
 	}
 	return exitClean
+}
+
+// check validates the flags that need no package loaded.
+func (o options) check() error {
+	if !output.Valid(o.format) {
+		return fmt.Errorf("-format: unknown format %q (want %s)", o.format, strings.Join(output.Formats, ", "))
+	}
+	if o.fix && o.diff {
+		return errors.New("-fix and -diff exclude each other")
+	}
+	if o.newFromRev != "" && o.newFromPatch != "" {
+		return errors.New("-new-from-rev and -new-from-patch exclude each other")
+	}
+	return o.cfg.Validate()
+}
+
+// writeReport writes the findings in the chosen format, to -o or stdout.
+func writeReport(res *result, o options, stdout io.Writer) error {
+	r := output.Report{
+		Tool: tool(), Root: res.root, Findings: res.findings, Errors: res.errors,
+		RuneColumn: func(file string, line, col int) int { return res.src.runeColumn(res.root, file, line, col) },
+	}
+	var buf bytes.Buffer
+	if err := output.Write(&buf, o.format, r); err != nil {
+		return fmt.Errorf("writing output: %v", err)
+	}
+	if o.output != "" {
+		if err := os.WriteFile(o.output, buf.Bytes(), 0o666); err != nil {
+			return fmt.Errorf("-o: %v", err)
+		}
+		return nil
+	}
+	_, err := stdout.Write(buf.Bytes())
+	return err
 }
 
 func version() string {

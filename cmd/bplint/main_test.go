@@ -16,6 +16,7 @@ import (
 
 	"github.com/bplint/bplint/analyzers"
 	"github.com/bplint/bplint/internal/crash"
+	"github.com/bplint/bplint/internal/output"
 )
 
 var bin string // the bplint binary, built once
@@ -150,7 +151,7 @@ func TestAnalyzerFlags(t *testing.T) {
 func TestJSON(t *testing.T) {
 	stdout, stderr, code := bplint(t, testdataDir("findings"), "-json", "./...")
 	assert.Equal(t, exitFindings, code, stderr)
-	var tree map[string]map[string][]jsonDiagnostic
+	var tree map[string]map[string][]output.JSONDiagnostic
 	require.NoError(t, json.Unmarshal([]byte(stdout), &tree))
 	require.Contains(t, tree, "example.com/findings")
 	diags := tree["example.com/findings"]["ignoredsignal"]

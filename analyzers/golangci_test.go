@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -29,29 +28,23 @@ func customGolangci(t *testing.T) string {
 	}
 	src, err := filepath.Abs(filepath.Join("testdata", "golangci"))
 	require.NoError(t, err)
-	root, err := filepath.Abs("..")
-	require.NoError(t, err)
 	// Cache the binary by a hash of everything it is built from: the custom
-	// module and every Go file of this module outside testdata.
+	// module and the files of this module's packages that the plugin
+	// package depends on (not its tests, nor other packages).
 	h := sha256.New()
-	for _, name := range []string{"go.mod", "go.sum", "main.go"} {
+	for _, name := range []string{"go.mod", "go.sum", "main.go", filepath.Join("..", "..", "..", "go.mod"), filepath.Join("..", "..", "..", "go.sum")} {
 		b, err := os.ReadFile(filepath.Join(src, name))
 		require.NoError(t, err)
 		h.Write(b)
 	}
-	var files []string
-	require.NoError(t, filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() && (d.Name() == "testdata" || d.Name() == ".git" || d.Name() == "demo") {
-			return filepath.SkipDir
-		}
-		if strings.HasSuffix(path, ".go") || d.Name() == "go.mod" || d.Name() == "go.sum" {
-			files = append(files, path)
-		}
-		return nil
-	}))
+	list := exec.Command("go", "list", "-deps", "-f",
+		`{{if .Module}}{{if eq .Module.Path "github.com/bplint/bplint"}}{{$d := .Dir}}{{range .GoFiles}}{{$d}}/{{.}}{{"\n"}}{{end}}{{range .EmbedFiles}}{{$d}}/{{.}}{{"\n"}}{{end}}{{end}}{{end}}`,
+		".")
+	list.Env = append(os.Environ(), "GOWORK=off")
+	out, err := list.Output()
+	require.NoError(t, err, "go list -deps ./analyzers")
+	files := strings.Fields(string(out))
+	require.NotEmpty(t, files)
 	sort.Strings(files)
 	for _, f := range files {
 		b, err := os.ReadFile(f)
@@ -65,11 +58,14 @@ func customGolangci(t *testing.T) string {
 	if _, err := os.Stat(bin); err == nil {
 		return bin
 	}
-	cmd := exec.Command("go", "build", "-o", bin, ".")
+	// Build next to it and rename, so a concurrent run never sees half a binary.
+	tmp := fmt.Sprintf("%s.%d.tmp", bin, os.Getpid())
+	cmd := exec.Command("go", "build", "-o", tmp, ".")
 	cmd.Dir = src
 	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod")
-	out, err := cmd.CombinedOutput()
+	out, err = cmd.CombinedOutput()
 	require.NoError(t, err, "building golangci-lint with bplint:\n%s", out)
+	require.NoError(t, os.Rename(tmp, bin))
 	return bin
 }
 
@@ -98,7 +94,7 @@ func runGolangci(t *testing.T, bin, settings string) ([]gclIssue, string, error)
 	cfg = strings.Replace(cfg, "default: standard", "default: none", 1) // only bplint, for exact assertions
 	path := filepath.Join(t.TempDir(), "golangci.yml")
 	require.NoError(t, os.WriteFile(path, []byte(cfg), 0o644))
-	cmd := exec.Command(bin, "run", "--config", path, "--output.json.path", "stdout", "--output.text.path", "", "--show-stats=false", "./...")
+	cmd := exec.Command(bin, "run", "--allow-parallel-runners", "--config", path, "--output.json.path", "stdout", "--output.text.path", "", "--show-stats=false", "./...")
 	cmd.Dir = filepath.Join("testdata", "golangcimod")
 	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod", "GOLANGCI_LINT_CACHE="+t.TempDir())
 	var stdout, stderr bytes.Buffer
@@ -136,6 +132,10 @@ func TestGolangciLintPlugin(t *testing.T) {
 			"mod.go:24 (ignored-write)",
 			"mod.go:34 (goroutine-per-item)",
 		}, found(issues), stderr)
+		// The same findings, suppressed: golangci-lint's own //nolint:bplint
+		// and the analyzers' //bplint:ignore.
+		assert.NotContains(t, found(issues), "mod.go:40 (discarded-signal)", "//nolint:bplint suppresses")
+		assert.NotContains(t, found(issues), "mod.go:45 (silent-drop)", "//bplint:ignore silent-drop suppresses")
 	})
 	t.Run("strict adds the single write", func(t *testing.T) {
 		issues, stderr, _ := runGolangci(t, bin, "          ignoredsignal:\n            strict: true\n")

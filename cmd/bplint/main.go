@@ -27,7 +27,6 @@ import (
 	"runtime/debug"
 	"strings"
 
-	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/unitchecker"
 
 	"github.com/bplint/bplint/analyzers"
@@ -45,7 +44,7 @@ func main() {
 	if vetMode(os.Args[1:]) {
 		// go vet -vettool: hand over to unitchecker, which parses the
 		// analyzers' own flags (-ignoredsignal.strict, ...) from os.Args.
-		unitchecker.Main(withRuleSuffix(analyzers.New(analyzers.Config{}))...)
+		unitchecker.Main(analyzers.WithRuleIDs(analyzers.New(analyzers.Config{}))...)
 		return
 	}
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
@@ -63,25 +62,6 @@ func vetMode(args []string) bool {
 		}
 	}
 	return strings.HasSuffix(args[len(args)-1], ".cfg")
-}
-
-// withRuleSuffix makes each diagnostic end with " (rule)", as bplint's own
-// text output does, so go vet users see the id a directive needs.
-func withRuleSuffix(as []*analysis.Analyzer) []*analysis.Analyzer {
-	for _, a := range as {
-		run := a.Run
-		a.Run = func(pass *analysis.Pass) (any, error) {
-			report := pass.Report
-			pass.Report = func(d analysis.Diagnostic) {
-				if d.Category != "" {
-					d.Message += " (" + d.Category + ")"
-				}
-				report(d)
-			}
-			return run(pass)
-		}
-	}
-	return as
 }
 
 type options struct {

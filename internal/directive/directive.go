@@ -186,6 +186,9 @@ func (r *Reporter) Report(d analysis.Diagnostic) {
 	mark(r.byLine[fmt.Sprintf("%s:%d", posn.Filename, posn.Line)])
 	mark(r.byLine[fmt.Sprintf("%s:%d", posn.Filename, posn.Line-1)])
 	if !suppressed {
+		if d.URL == "" {
+			d.URL = rules.DocURL(d.Category) // the rule's own page, not the analyzer's
+		}
 		r.pass.Report(d)
 	}
 }

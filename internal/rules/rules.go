@@ -64,7 +64,8 @@ func IDs() []string {
 	return ids
 }
 
-// DocURL is the help page of a rule (or of the directive syntax).
+// DocURL is the help page of a rule, or of another docs page by name
+// (DocURL("suppression") for the directive syntax).
 func DocURL(id string) string {
 	return "https://github.com/bplint/bplint/blob/main/docs/" + id + ".md"
 }

@@ -187,19 +187,31 @@ func (u *checker) spawnerOf(fn *types.Func, f *spawnerFact) bool {
 }
 
 // objectOf returns the variable or field an expression names, or nil.
+//
+// Fields and methods of generic types are returned as their origin: each
+// method of Queue[T] sees its own instance of the field q.items, and the
+// queue is the one declared field.
 func (u *checker) objectOf(e ast.Expr) types.Object {
+	var obj types.Object
 	switch e := ast.Unparen(e).(type) {
 	case *ast.Ident:
-		return u.pass.TypesInfo.ObjectOf(e)
+		obj = u.pass.TypesInfo.ObjectOf(e)
 	case *ast.SelectorExpr:
 		if sel, ok := u.pass.TypesInfo.Selections[e]; ok {
-			return sel.Obj()
+			obj = sel.Obj()
+		} else {
+			obj = u.pass.TypesInfo.ObjectOf(e.Sel)
 		}
-		return u.pass.TypesInfo.ObjectOf(e.Sel)
 	case *ast.StarExpr:
 		return u.objectOf(e.X)
 	}
-	return nil
+	switch o := obj.(type) {
+	case *types.Var:
+		return o.Origin()
+	case *types.Func:
+		return o.Origin()
+	}
+	return obj
 }
 
 // limitedGroups returns the errgroups (variables or fields) on which SetLimit
@@ -381,6 +393,26 @@ func inSignalCase(body *ast.BlockStmt, spawn ast.Node) bool {
 	return found
 }
 
+// itemCase returns the channel of the select case of body that spawn sits
+// in when that case receives a value (case v := <-ch:), or nil. The spawn
+// runs once per value of that channel, whichever case of the loop was taken
+// to describe it.
+func itemCase(body *ast.BlockStmt, spawn ast.Node) ast.Expr {
+	var ch ast.Expr
+	inspectIteration(body, func(n ast.Node) {
+		cc, ok := n.(*ast.CommClause)
+		if !ok || ch != nil || !(cc.Pos() <= spawn.Pos() && spawn.End() <= cc.End()) {
+			return
+		}
+		if as, ok := cc.Comm.(*ast.AssignStmt); ok && len(as.Rhs) == 1 {
+			if recv, ok := ast.Unparen(as.Rhs[0]).(*ast.UnaryExpr); ok && recv.Op == token.ARROW {
+				ch = recv.X
+			}
+		}
+	})
+	return ch
+}
+
 // awaited reports whether statements after spawn (in the same list, not in
 // function literals) wait for the spawned goroutine: a receive from, or a
 // Wait on, something the goroutine's call mentions (done, wg, t.signal via t).
@@ -523,6 +555,10 @@ func (u *checker) goroutinePerItem() {
 				continue // the iteration waits for the goroutine: one at a time
 			}
 			d := analysis.Diagnostic{Pos: s.node.Pos(), End: s.node.End(), Category: ruleSpawn}
+			desc := desc
+			if ch := itemCase(body, s.node); ch != nil {
+				desc = "value received from " + types.ExprString(ch)
+			}
 			what := "a goroutine is started"
 			if s.via != nil {
 				what = fmt.Sprintf("%s starts a goroutine (at %s)", s.via.Name(), s.at)

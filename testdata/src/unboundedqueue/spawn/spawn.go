@@ -17,9 +17,9 @@ import (
 
 type Msg struct{ ID int }
 
-func handle(Msg)          {}
-func serveConn(net.Conn)  {}
-func work(string)         {}
+func handle(Msg)         {}
+func serveConn(net.Conn) {}
+func work(string)        {}
 
 func rangeChannel(in <-chan Msg) {
 	for m := range in {
@@ -83,7 +83,7 @@ func semaphoreChannel(in <-chan Msg) {
 	sem := make(chan struct{}, 8)
 	for m := range in {
 		sem <- struct{}{} // the limit, taken before the spawn
-		go func() { // ok: at most 8 at a time
+		go func() {       // ok: at most 8 at a time
 			defer func() { <-sem }()
 			handle(m)
 		}()
@@ -166,7 +166,7 @@ func releasedAroundSpawn(in <-chan Msg) {
 	for m := range in {
 		sem <- struct{}{}
 		go handle(m) // want `a goroutine is started for each value received from in`
-		<-sem // released at once: bounds only the go statement
+		<-sem        // released at once: bounds only the go statement
 	}
 }
 

@@ -1,0 +1,33 @@
+// Package issue_select_case proves that a spawn in one receive case of a
+// select loop is described by that case's channel, not by the first channel
+// the loop receives from (found on etcd: EtcdServer.run named s.r.apply()
+// for a spawn in the case of expiredLeaseC). The spawner in the case is
+// still reported, with the right source.
+package issue_select_case
+
+type Lease struct{ ID int }
+type Entry struct{ Index int }
+
+type Server struct{ done chan struct{} }
+
+func (s *Server) apply(e Entry) {}
+
+func (s *Server) revoke(leases []Lease) { // want revoke:"spawner"
+	go func() {
+		for range leases {
+		}
+	}()
+}
+
+func (s *Server) run(applyc <-chan Entry, expired <-chan []Lease) {
+	for {
+		select {
+		case e := <-applyc:
+			s.apply(e) // ok: no spawn here
+		case leases := <-expired:
+			s.revoke(leases) // want `revoke starts a goroutine \(at select_case.go:\d+\) for each value received from expired with`
+		case <-s.done:
+			return
+		}
+	}
+}

@@ -407,6 +407,7 @@ func (u *checker) availableAt(e ast.Expr, pos token.Pos) bool {
 	ok := true
 	ast.Inspect(e, func(n ast.Node) bool {
 		switch n := n.(type) {
+		case nil: // the end of a node's children
 		case *ast.Ident:
 			obj := u.pass.TypesInfo.ObjectOf(n)
 			if obj == nil {

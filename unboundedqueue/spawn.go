@@ -369,6 +369,10 @@ func (u *checker) spawners() {
 						where = fmt.Sprintf("%s:%d", shortFile(posn.Filename), posn.Line)
 					}
 					u.pass.ExportObjectFact(fn, &spawnerFact{At: where})
+					if u.goStmts == nil {
+						u.goStmts = make(map[*types.Func]token.Pos)
+					}
+					u.goStmts[fn] = u.goStmtOf(stmt, at)
 					changed = true
 					break
 				}
@@ -411,6 +415,23 @@ func itemCase(body *ast.BlockStmt, spawn ast.Node) ast.Expr {
 		}
 	})
 	return ch
+}
+
+// goStmtOf returns the go statement a spawner's top-level statement leads
+// to in this package: the statement itself, or the one recorded for the
+// spawner it calls.
+func (u *checker) goStmtOf(stmt ast.Stmt, at token.Pos) token.Pos {
+	if _, ok := stmt.(*ast.GoStmt); ok {
+		return at
+	}
+	if es, ok := stmt.(*ast.ExprStmt); ok {
+		if call, ok := es.X.(*ast.CallExpr); ok {
+			if fn, ok := typeutil.Callee(u.pass.TypesInfo, call).(*types.Func); ok {
+				return u.goStmts[fn.Origin()]
+			}
+		}
+	}
+	return token.NoPos
 }
 
 // awaited reports whether statements after spawn (in the same list, not in
@@ -555,6 +576,11 @@ func (u *checker) goroutinePerItem() {
 				continue // the iteration waits for the goroutine: one at a time
 			}
 			d := analysis.Diagnostic{Pos: s.node.Pos(), End: s.node.End(), Category: ruleSpawn}
+			if pos, ok := u.goStmts[s.via]; ok && s.via != nil && pos.IsValid() {
+				// A spawner of this package: point at its go statement. (Across
+				// packages facts carry no positions; the message has file:line.)
+				d.Related = []analysis.RelatedInformation{{Pos: pos, Message: "the goroutine is started here"}}
+			}
 			desc := desc
 			if ch := itemCase(body, s.node); ch != nil {
 				desc = "value received from " + types.ExprString(ch)

@@ -2,6 +2,7 @@ package unboundedqueue
 
 import (
 	_ "embed"
+	"go/token"
 	"go/types"
 	"slices"
 
@@ -63,7 +64,8 @@ type checker struct {
 	cfg     *Config
 	ins     *inspector.Inspector
 	rep     *directive.Reporter
-	limited map[types.Object]bool // errgroups with SetLimit; see limitedGroups
+	limited map[types.Object]bool     // errgroups with SetLimit; see limitedGroups
+	goStmts map[*types.Func]token.Pos // this package's spawners -> their go statement
 }
 
 // allDisabled reports whether every rule of the analyzer is in disable.

@@ -9,6 +9,7 @@ import (
 	"go/types"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -32,7 +33,20 @@ func TestGoroutinePerItem(t *testing.T) {
 }
 
 func TestSpawnerFacts(t *testing.T) {
-	analysistest.Run(t, testdata, unboundedqueue.New(unboundedqueue.Config{}), "unboundedqueue/spawner", "unboundedqueue/spawnuse")
+	results := analysistest.Run(t, testdata, unboundedqueue.New(unboundedqueue.Config{}), "unboundedqueue/spawner", "unboundedqueue/spawnuse")
+	// In the spawner's own package the report points at the go statement
+	// (through Dispatch -> HandleAsync, spawner.go:12) as related information.
+	found := false
+	for _, r := range results {
+		for _, d := range r.Diagnostics {
+			if strings.HasPrefix(d.Message, "Dispatch starts a goroutine") {
+				require.Len(t, d.Related, 1)
+				require.Equal(t, 12, r.Pass.Fset.Position(d.Related[0].Pos).Line)
+				found = true
+			}
+		}
+	}
+	require.True(t, found)
 }
 
 func TestStrict(t *testing.T) {

@@ -2,7 +2,6 @@ package ignoredsignal
 
 import (
 	_ "embed"
-	"slices"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/buildssa"
@@ -37,20 +36,10 @@ func New(cfg Config) *analysis.Analyzer {
 		if err := c.Validate(); err != nil {
 			return nil, err
 		}
-		if allDisabled(c.Disable) {
+		if rules.AllDisabled(rules.IgnoredSignal, c.Disable) {
 			return nil, nil // every rule is off: nothing to report, no fact anyone needs
 		}
 		return nil, run(pass, c)
 	})
 	return a
-}
-
-// allDisabled reports whether every rule of the analyzer is in disable.
-func allDisabled(disable []string) bool {
-	for _, id := range rules.Of(rules.IgnoredSignal) {
-		if !slices.Contains(disable, id) {
-			return false
-		}
-	}
-	return true
 }

@@ -4,7 +4,6 @@ import (
 	_ "embed"
 	"go/token"
 	"go/types"
-	"slices"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -40,7 +39,7 @@ func New(cfg Config) *analysis.Analyzer {
 		if err := c.Validate(); err != nil {
 			return nil, err
 		}
-		if allDisabled(c.Disable) {
+		if rules.AllDisabled(rules.UnboundedQueue, c.Disable) {
 			return nil, nil // every rule is off: nothing to report, no fact anyone needs
 		}
 		u := &checker{
@@ -66,14 +65,4 @@ type checker struct {
 	rep     *directive.Reporter
 	limited map[types.Object]bool     // errgroups with SetLimit; see limitedGroups
 	goStmts map[*types.Func]token.Pos // this package's spawners -> their go statement
-}
-
-// allDisabled reports whether every rule of the analyzer is in disable.
-func allDisabled(disable []string) bool {
-	for _, id := range rules.Of(rules.UnboundedQueue) {
-		if !slices.Contains(disable, id) {
-			return false
-		}
-	}
-	return true
 }

@@ -69,3 +69,14 @@ func IDs() []string {
 func DocURL(id string) string {
 	return "https://github.com/bplint/bplint/blob/main/docs/" + id + ".md"
 }
+
+// AllDisabled reports whether every rule of the named analyzer is in
+// disabled: the analyzer then has nothing to do.
+func AllDisabled(analyzer string, disabled []string) bool {
+	for _, id := range Of(analyzer) {
+		if !slices.Contains(disabled, id) {
+			return false
+		}
+	}
+	return true
+}

@@ -15,13 +15,7 @@ import (
 // sender: the remaining senders block forever.
 func (u *checker) fanIn() {
 	u.ins.Preorder([]ast.Node{(*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)}, func(n ast.Node) {
-		var body *ast.BlockStmt
-		switch f := n.(type) {
-		case *ast.FuncDecl:
-			body = f.Body
-		case *ast.FuncLit:
-			body = f.Body
-		}
+		body := funcBody(n)
 		if body == nil {
 			return
 		}
@@ -295,6 +289,17 @@ func (u *checker) sendsBlocking(lit *ast.FuncLit, obj types.Object) bool {
 func (u *checker) isChan(e ast.Expr, obj types.Object) bool {
 	id, ok := ast.Unparen(e).(*ast.Ident)
 	return ok && u.pass.TypesInfo.ObjectOf(id) == obj
+}
+
+// funcBody returns the body of a FuncDecl or FuncLit, or nil.
+func funcBody(n ast.Node) *ast.BlockStmt {
+	switch f := n.(type) {
+	case *ast.FuncDecl:
+		return f.Body
+	case *ast.FuncLit:
+		return f.Body
+	}
+	return nil
 }
 
 func loopBody(n ast.Node) *ast.BlockStmt {

@@ -561,7 +561,7 @@ func (u *checker) goroutinePerItem() {
 		} else {
 			body = n.(*ast.RangeStmt).Body
 		}
-		if src != nil && readNames[calleeName(src)] == "connection accepted by" && u.limitedListener(src, enclosingBody(stack)) {
+		if src != nil && readNames[calleeName(src)] == "connection accepted by" && u.limitedListener(src, funcBody(enclosingFunc(stack))) {
 			return true // netutil.LimitListener bounds the connections
 		}
 		for _, s := range u.spawnsIn(body, limited) {
@@ -602,7 +602,7 @@ func (u *checker) goroutinePerItem() {
 	})
 	u.ins.WithStack([]ast.Node{(*ast.GoStmt)(nil)}, func(n ast.Node, push bool, stack []ast.Node) bool {
 		g := n.(*ast.GoStmt)
-		if !push || inLoop[g] || startedInLoop(stack) {
+		if !push || inLoop[g] || innermostLoop(stack[:len(stack)-1]) != nil {
 			// In an unbounded loop it is a per-item spawn (reported above);
 			// in a loop over a collection, the senders are as many as the
 			// items and unbuffered-fan-in judges whether they can leak.
@@ -616,20 +616,6 @@ func (u *checker) goroutinePerItem() {
 		}
 		return true
 	})
-}
-
-// startedInLoop reports whether the top of stack runs in a loop of its own
-// function.
-func startedInLoop(stack []ast.Node) bool {
-	for i := len(stack) - 2; i >= 0; i-- {
-		switch stack[i].(type) {
-		case *ast.ForStmt, *ast.RangeStmt:
-			return true
-		case *ast.FuncLit, *ast.FuncDecl:
-			return false
-		}
-	}
-	return false
 }
 
 // blockedSend returns the send of a goroutine whose body is nothing but a
@@ -674,17 +660,4 @@ func calleeName(call *ast.CallExpr) string {
 		return sel.Sel.Name
 	}
 	return ""
-}
-
-// enclosingBody returns the body of the innermost function in stack.
-func enclosingBody(stack []ast.Node) *ast.BlockStmt {
-	for i := len(stack) - 1; i >= 0; i-- {
-		switch f := stack[i].(type) {
-		case *ast.FuncDecl:
-			return f.Body
-		case *ast.FuncLit:
-			return f.Body
-		}
-	}
-	return nil
 }

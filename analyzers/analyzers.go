@@ -59,3 +59,15 @@ func New(cfg Config) []*analysis.Analyzer {
 		unboundedqueue.New(cfg.UnboundedQueue),
 	}
 }
+
+// NewFactsOnly returns the analyzers of New as go vet runs them on a
+// dependency, where only their facts are used (the vet tool's VetxOnly
+// mode): same names, flags and facts, no diagnostics, and none of the work
+// that only diagnostics need (ignoredsignal builds SSA only in packages
+// that may hold a wrapper).
+func NewFactsOnly(cfg Config) []*analysis.Analyzer {
+	return []*analysis.Analyzer{
+		ignoredsignal.NewFactsOnly(cfg.IgnoredSignal),
+		unboundedqueue.NewFactsOnly(cfg.UnboundedQueue),
+	}
+}

@@ -5,6 +5,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/buildssa"
+	"golang.org/x/tools/go/analysis/passes/ctrlflow"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 
 	"github.com/bplint/bplint/internal/analyzerdoc"
@@ -40,6 +41,36 @@ func New(cfg Config) *analysis.Analyzer {
 			return nil, nil // every rule is off: nothing to report, no fact anyone needs
 		}
 		return nil, run(pass, c)
+	})
+	return a
+}
+
+// NewFactsOnly returns the analyzer for cfg as go vet runs it on a
+// dependency, only for the facts its importers need (a .vetx file): it
+// finds the //bplint:signal markers and the wrappers, reports nothing, and
+// builds the package's SSA form only when some function may be a wrapper
+// (refers to a signal), which few packages do. It has the name, flags and
+// fact type of New's analyzer, and exports the same facts.
+func NewFactsOnly(cfg Config) *analysis.Analyzer {
+	c := &cfg
+	a := &analysis.Analyzer{
+		Name: rules.IgnoredSignal,
+		Doc:  analyzerdoc.MustExtract(doc, rules.IgnoredSignal),
+		URL:  "https://github.com/bplint/bplint/blob/main/docs/ignoredsignal.md",
+		// ctrlflow (which buildssa requires) stays: its no-return facts
+		// must reach the packages analyzed in full.
+		Requires:  []*analysis.Analyzer{ctrlflow.Analyzer},
+		FactTypes: []analysis.Fact{new(signalFact)},
+	}
+	c.RegisterFlags(&a.Flags)
+	a.Run = crash.Guard(func(pass *analysis.Pass) (any, error) {
+		if err := c.Validate(); err != nil {
+			return nil, err
+		}
+		if rules.AllDisabled(rules.IgnoredSignal, c.Disable) {
+			return nil, nil
+		}
+		return nil, runFacts(pass, c)
 	})
 	return a
 }

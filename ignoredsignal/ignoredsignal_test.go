@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/bplint/bplint/ignoredsignal"
+	"github.com/bplint/bplint/internal/factstest"
 )
 
 // testdata is the shared GOPATH-style tree at the repository root; the go
@@ -90,4 +91,14 @@ func TestConfigValidate(t *testing.T) {
 	require.NoError(t, ignoredsignal.Config{Signals: []string{"a/b.F", "(*a/b.T).M", "(a/b.T).M"}, Disable: []string{"silent-drop"}}.Validate())
 	require.ErrorContains(t, ignoredsignal.Config{Disable: []string{"slice-queue"}}.Validate(), `unknown rule "slice-queue"`)
 	require.ErrorContains(t, ignoredsignal.Config{Signals: []string{"Func"}}.Validate(), `"Func" is not of the form`)
+}
+
+// TestFactsOnly: the analyzer go vet runs on dependencies exports the same
+// facts (markers, wrappers, generics, across packages) as the full one.
+func TestFactsOnly(t *testing.T) {
+	for _, pkg := range []string{"ignoredsignal/marker", "ignoredsignal/wrappers", "ignoredsignal/wrapuse", "ignoredsignal/trysend"} {
+		t.Run(pkg, func(t *testing.T) {
+			factstest.Agree(t, testdata, ignoredsignal.New(ignoredsignal.Config{}), ignoredsignal.NewFactsOnly(ignoredsignal.Config{}), pkg)
+		})
+	}
 }

@@ -8,9 +8,11 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/buildssa"
+	"golang.org/x/tools/go/analysis/passes/ctrlflow"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/ssa"
+	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/bplint/bplint/internal/directive"
 	"github.com/bplint/bplint/internal/rules"
@@ -72,6 +74,78 @@ func run(pass *analysis.Pass, cfg *Config) error {
 	c.silentDrops(ins)
 	c.rep.Finish()
 	return nil
+}
+
+// runFacts exports the facts of run without reporting anything (see
+// NewFactsOnly). The SSA form is built as buildssa builds it, and only if a
+// function refers to a signal: without one there is no wrapper.
+func runFacts(pass *analysis.Pass, cfg *Config) error {
+	c := &checker{
+		pass:    pass,
+		cfg:     cfg,
+		matcher: signal.NewMatcher(cfg.Signals),
+		local:   make(map[*types.Func]*signalFact),
+	}
+	c.markers()
+	if !c.mayWrap() {
+		return nil
+	}
+	prog := ssa.NewProgram(pass.Fset, ssa.BuilderMode(0))
+	prog.SetNoReturn(pass.ResultOf[ctrlflow.Analyzer].(*ctrlflow.CFGs).NoReturn)
+	for _, p := range pass.Pkg.Imports() {
+		prog.CreatePackage(p, nil, nil, true)
+	}
+	ssapkg := prog.CreatePackage(pass.Pkg, pass.Files, pass.TypesInfo, false)
+	ssapkg.Build()
+	var funcs []*ssa.Function
+	for _, file := range pass.Files {
+		for _, decl := range file.Decls {
+			if fd, ok := decl.(*ast.FuncDecl); ok {
+				if fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
+					if f := prog.FuncValue(fn); f != nil {
+						funcs = append(funcs, f)
+					}
+				}
+			}
+		}
+	}
+	c.wrappers(funcs)
+	return nil
+}
+
+// mayWrap reports whether a function declared in the package refers to a
+// signal (calls it, or takes it as a method value or expression): only then
+// can it be a wrapper.
+func (c *checker) mayWrap() bool {
+	for _, file := range c.pass.Files {
+		for _, decl := range file.Decls {
+			fd, ok := decl.(*ast.FuncDecl)
+			if !ok || fd.Body == nil || fd.Type.Results == nil {
+				continue
+			}
+			found := false
+			ast.Inspect(fd.Body, func(n ast.Node) bool {
+				if found {
+					return false
+				}
+				switch n := n.(type) {
+				case *ast.CallExpr:
+					if fn, ok := typeutil.Callee(c.pass.TypesInfo, n).(*types.Func); ok {
+						_, found = c.signalOf(fn)
+					}
+				case *ast.Ident:
+					if fn, ok := c.pass.TypesInfo.Uses[n].(*types.Func); ok {
+						_, found = c.signalOf(fn)
+					}
+				}
+				return !found
+			})
+			if found {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // signalOf reports whether fn is a signal: by the built-in table, the

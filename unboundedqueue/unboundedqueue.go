@@ -58,6 +58,38 @@ func New(cfg Config) *analysis.Analyzer {
 	return a
 }
 
+// NewFactsOnly returns the analyzer for cfg as go vet runs it on a
+// dependency, only for the facts its importers need: it finds the spawners
+// and reports nothing. It has the name, flags and fact type of New's
+// analyzer, and exports the same facts.
+func NewFactsOnly(cfg Config) *analysis.Analyzer {
+	c := &cfg
+	a := &analysis.Analyzer{
+		Name:      rules.UnboundedQueue,
+		Doc:       analyzerdoc.MustExtract(doc, rules.UnboundedQueue),
+		URL:       "https://github.com/bplint/bplint/blob/main/docs/unboundedqueue.md",
+		Requires:  []*analysis.Analyzer{inspect.Analyzer},
+		FactTypes: []analysis.Fact{new(spawnerFact)},
+	}
+	c.RegisterFlags(&a.Flags)
+	a.Run = crash.Guard(func(pass *analysis.Pass) (any, error) {
+		if err := c.Validate(); err != nil {
+			return nil, err
+		}
+		if rules.AllDisabled(rules.UnboundedQueue, c.Disable) {
+			return nil, nil
+		}
+		u := &checker{
+			pass: pass,
+			cfg:  c,
+			ins:  pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
+		}
+		u.spawners()
+		return nil, nil
+	})
+	return a
+}
+
 type checker struct {
 	pass    *analysis.Pass
 	cfg     *Config

@@ -16,6 +16,7 @@ import (
 
 	"golang.org/x/tools/go/analysis/analysistest"
 
+	"github.com/bplint/bplint/internal/factstest"
 	"github.com/bplint/bplint/unboundedqueue"
 )
 
@@ -126,4 +127,14 @@ func TestGenerics(t *testing.T) {
 
 func TestRegressionSelectCase(t *testing.T) {
 	analysistest.Run(t, testdata, unboundedqueue.New(unboundedqueue.Config{}), "unboundedqueue/issue_select_case")
+}
+
+// TestFactsOnly: the analyzer go vet runs on dependencies exports the same
+// spawner facts as the full one.
+func TestFactsOnly(t *testing.T) {
+	for _, pkg := range []string{"unboundedqueue/spawner", "unboundedqueue/spawn"} {
+		t.Run(pkg, func(t *testing.T) {
+			factstest.Agree(t, testdata, unboundedqueue.New(unboundedqueue.Config{}), unboundedqueue.NewFactsOnly(unboundedqueue.Config{}), pkg)
+		})
+	}
 }

@@ -1,18 +1,20 @@
-package main
+package driver
 
 import (
+	"bufio"
 	"bytes"
+	"encoding/json"
+	"errors"
 	"fmt"
-	"go/token"
+	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
-
-	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/checker"
-	"golang.org/x/tools/go/packages"
 
 	"github.com/bplint/bplint/internal/finding"
 	"github.com/bplint/bplint/internal/rules"
@@ -23,64 +25,236 @@ type result struct {
 	src      sources // the analyzed files' contents, read as needed
 	findings []finding.Finding
 	errors   []finding.Error
+	warnings []string // the go command's warnings, printed as they are
 }
 
-// analyze loads the packages matching patterns in dir (the working
-// directory if empty) and runs the analyzers on them.
-func analyze(dir string, patterns []string, o options, as []*analysis.Analyzer) (*result, error) {
-	conf := &packages.Config{
-		Mode:  packages.LoadAllSyntax | packages.NeedModule,
-		Tests: o.tests,
-		Dir:   dir,
-	}
+// analyze runs go vet with o.vettool on the packages matching patterns in
+// dir (the working directory if empty) and collects what the tool reported:
+// its JSON on standard output, and the packages that failed to build or
+// type-check, as go vet prints them under "# package" on standard error.
+func analyze(dir string, patterns []string, o options) (*result, error) {
+	args := []string{"vet", "-vettool=" + o.vettool, "-json"}
 	if o.tags != "" {
-		conf.BuildFlags = []string{"-tags=" + o.tags}
+		args = append(args, "-tags="+o.tags)
 	}
-	pkgs, err := packages.Load(conf, patterns...)
-	if err != nil {
-		return nil, err
+	if o.concurrency > 0 {
+		args = append(args, "-p="+strconv.Itoa(o.concurrency))
 	}
-	if len(pkgs) == 0 {
-		return nil, fmt.Errorf("no packages match %s", strings.Join(patterns, " "))
+	args = append(args, o.vetFlags...)
+	args = append(args, "--")
+	args = append(args, patterns...)
+	cmd := exec.Command("go", args...)
+	cmd.Dir = dir
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	runErr := cmd.Run()
+	var exit *exec.ExitError
+	if runErr != nil && !errors.As(runErr, &exit) {
+		return nil, fmt.Errorf("running go vet: %v", runErr)
 	}
-	res := &result{}
-	broken := make(map[string]bool) // package IDs with load or type errors
-	packages.Visit(pkgs, nil, func(p *packages.Package) {
-		for _, e := range p.Errors {
-			broken[p.ID] = true
-			res.errors = append(res.errors, finding.Error{Package: p.PkgPath, Err: e.Error()})
-		}
-	})
 
-	graph, err := checker.Analyze(as, pkgs, nil)
-	if err != nil {
-		return nil, err
-	}
-	for act := range graph.All() {
-		// A dependency's failure makes every action above it fail with
-		// "failed prerequisites": report the cause once, not the echo.
-		if act.Err == nil || broken[act.Package.ID] || strings.HasPrefix(act.Err.Error(), "failed prerequisites") {
-			continue
-		}
-		res.errors = append(res.errors, finding.Error{Package: act.Package.PkgPath, Analyzer: act.Analyzer.Name, Err: act.Err.Error()})
-	}
+	res := &result{src: sources{}}
 	res.root = dir
 	if res.root == "" {
 		res.root, _ = os.Getwd()
 	}
 	res.root, _ = filepath.Abs(res.root)
-	src := sources{}
-	res.src = src
-	for _, act := range graph.Roots {
-		for _, d := range act.Diagnostics {
-			res.findings = append(res.findings, newFinding(act, d, res.root, src))
+
+	err := res.readJSON(&stdout, o)
+	if err != nil {
+		return nil, fmt.Errorf("reading go vet -json: %v", err)
+	}
+	res.readStderr(stderr.String())
+	if exit != nil && len(res.errors) == 0 {
+		// go vet failed and said nothing we recognise: pass its words on.
+		msg := strings.TrimSpace(stderr.String())
+		if msg == "" {
+			msg = runErr.Error()
 		}
+		return nil, fmt.Errorf("go vet: %s", msg)
+	}
+	if strings.Contains(stderr.String(), "matched no packages") && len(res.errors) == 0 {
+		return nil, fmt.Errorf("no packages match %s", strings.Join(patterns, " "))
 	}
 	res.findings = finding.Normalize(res.findings)
 	// The same file fails in p and in its test variant: report it once.
 	slices.SortFunc(res.errors, func(a, b finding.Error) int { return strings.Compare(a.String(), b.String()) })
 	res.errors = slices.Compact(res.errors)
 	return res, nil
+}
+
+// A vetDiagnostic is one diagnostic of go vet -json.
+type vetDiagnostic struct {
+	Category       string `json:"category"`
+	Posn           string `json:"posn"`
+	End            string `json:"end"`
+	Message        string `json:"message"`
+	SuggestedFixes []struct {
+		Message string `json:"message"`
+		Edits   []struct {
+			Filename string `json:"filename"`
+			Start    int    `json:"start"`
+			End      int    `json:"end"`
+			New      string `json:"new"`
+		} `json:"edits"`
+	} `json:"suggested_fixes"`
+	Related []struct {
+		Posn    string `json:"posn"`
+		End     string `json:"end"`
+		Message string `json:"message"`
+	} `json:"related"`
+}
+
+// readJSON reads the stream of JSON trees go vet -json prints, one per
+// package: {"pkg id": {"analyzer": [diagnostics] or {"error": "..."}}}.
+func (res *result) readJSON(r io.Reader, o options) error {
+	dec := json.NewDecoder(r)
+	for {
+		var tree map[string]map[string]json.RawMessage
+		if err := dec.Decode(&tree); err == io.EOF {
+			return nil
+		} else if err != nil {
+			return err
+		}
+		for id, byAnalyzer := range tree {
+			pkg := packagePath(id)
+			for name, raw := range byAnalyzer {
+				var failed struct {
+					Err string `json:"error"`
+				}
+				if bytes.HasPrefix(bytes.TrimSpace(raw), []byte("{")) {
+					if err := json.Unmarshal(raw, &failed); err != nil {
+						return err
+					}
+					res.errors = append(res.errors, finding.Error{Package: pkg, Analyzer: name, Err: failed.Err})
+					continue
+				}
+				var diags []vetDiagnostic
+				if err := json.Unmarshal(raw, &diags); err != nil {
+					return err
+				}
+				for _, d := range diags {
+					f, err := res.newFinding(pkg, name, d)
+					if err != nil {
+						return err
+					}
+					if !o.tests && strings.HasSuffix(f.Path, "_test.go") {
+						continue
+					}
+					res.findings = append(res.findings, f)
+				}
+			}
+		}
+	}
+}
+
+// packagePath drops the test variant from a go vet package ID:
+// "p [p.test]" is p.
+func packagePath(id string) string {
+	if i := strings.Index(id, " ["); i >= 0 {
+		return id[:i]
+	}
+	return id
+}
+
+// readStderr collects the failures go vet prints on standard error: a
+// "# package" header, then the compiler's or the vet tool's lines (type
+// errors), continuation lines indented by a tab. Lines before any header
+// are the go command's own ("go: ...", "pattern ...: ...").
+func (res *result) readStderr(text string) {
+	pkg := ""
+	sc := bufio.NewScanner(strings.NewReader(text))
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		line := sc.Text()
+		switch {
+		case strings.TrimSpace(line) == "":
+		case strings.HasPrefix(line, "go: warning: ") && !strings.Contains(line, "matched no packages"):
+			// a warning, not a failure: pass it on as is.
+			res.warnings = append(res.warnings, line)
+		case strings.HasPrefix(line, "# "):
+			pkg = packagePath(strings.TrimPrefix(line, "# "))
+		case strings.HasPrefix(line, "\t") && len(res.errors) > 0:
+			last := &res.errors[len(res.errors)-1]
+			last.Err += "\n" + line
+		default:
+			line = strings.TrimPrefix(line, "vet: ")
+			res.errors = append(res.errors, finding.Error{Package: pkg, Err: line})
+		}
+	}
+}
+
+var posnRE = regexp.MustCompile(`^(.*):(\d+):(\d+)$`)
+
+// position splits "file:line:col".
+func position(posn string) (file string, line, col int, err error) {
+	m := posnRE.FindStringSubmatch(posn)
+	if m == nil {
+		return "", 0, 0, fmt.Errorf("malformed position %q", posn)
+	}
+	line, _ = strconv.Atoi(m[2])
+	col, _ = strconv.Atoi(m[3])
+	return m[1], line, col, nil
+}
+
+func (res *result) newFinding(pkg, analyzer string, d vetDiagnostic) (finding.Finding, error) {
+	file, line, col, err := position(d.Posn)
+	if err != nil {
+		return finding.Finding{}, err
+	}
+	endLine, endCol := line, col
+	if _, l, c, err := position(d.End); err == nil {
+		endLine, endCol = l, c
+	}
+	// The vet tool ends each message with " (rule)" for go vet's plain
+	// output; the formats here carry the rule apart.
+	msg := strings.TrimSuffix(d.Message, " ("+d.Category+")")
+	f := finding.Finding{
+		Package:  pkg,
+		Analyzer: analyzer,
+		Rule:     d.Category,
+		Message:  msg,
+		URL:      rules.DocURL(d.Category),
+		Path:     file,
+		File:     display(file, res.root),
+		Line:     line,
+		Col:      col,
+		EndLine:  endLine,
+		EndCol:   endCol,
+		Source:   res.src.line(file, line),
+	}
+	if d.Category == rules.Directive {
+		f.URL = rules.DocURL("suppression")
+	}
+	for _, r := range d.Related {
+		rf, rl, rc, err := position(r.Posn)
+		if err != nil {
+			return finding.Finding{}, err
+		}
+		el, ec := rl, rc
+		if _, l, c, err := position(r.End); err == nil {
+			el, ec = l, c
+		}
+		f.Related = append(f.Related, finding.Related{File: display(rf, res.root), Line: rl, Col: rc, EndLine: el, EndCol: ec, Message: r.Message})
+	}
+	for _, sf := range d.SuggestedFixes {
+		fix := finding.Fix{Message: sf.Message}
+		for _, e := range sf.Edits {
+			sl, sc := res.src.lineCol(e.Filename, e.Start)
+			el, ec := res.src.lineCol(e.Filename, e.End)
+			fix.Edits = append(fix.Edits, finding.Edit{
+				Path:      e.Filename,
+				File:      display(e.Filename, res.root),
+				Start:     e.Start,
+				End:       e.End,
+				StartLine: sl, StartCol: sc,
+				EndLine: el, EndCol: ec,
+				New: e.New,
+			})
+		}
+		f.Fixes = append(f.Fixes, fix)
+	}
+	return f, nil
 }
 
 // sources caches file contents, to give each finding the text of its line.
@@ -103,13 +277,30 @@ func (s sources) runeColumn(root, name string, line, col int) int {
 	return utf8.RuneCount(text[:col-1]) + 1
 }
 
-// raw returns the text of a line of the file name, without its newline.
-func (s sources) raw(name string, line int) []byte {
+// lineCol converts a byte offset of the file name to a 1-based line and
+// byte column.
+func (s sources) lineCol(name string, offset int) (line, col int) {
+	data := s.data(name)
+	if offset > len(data) {
+		offset = len(data)
+	}
+	before := data[:offset]
+	line = bytes.Count(before, []byte("\n")) + 1
+	return line, offset - (bytes.LastIndexByte(before, '\n') + 1) + 1
+}
+
+func (s sources) data(name string) []byte {
 	data, ok := s[name]
 	if !ok {
 		data, _ = os.ReadFile(name) // a missing file only loses the line text
 		s[name] = data
 	}
+	return data
+}
+
+// raw returns the text of a line of the file name, without its newline.
+func (s sources) raw(name string, line int) []byte {
+	data := s.data(name)
 	for i := 1; i < line && len(data) > 0; i++ {
 		nl := bytes.IndexByte(data, '\n')
 		if nl < 0 {
@@ -121,69 +312,6 @@ func (s sources) raw(name string, line int) []byte {
 		data = data[:nl]
 	}
 	return bytes.TrimSuffix(data, []byte("\r"))
-}
-
-func newFinding(act *checker.Action, d analysis.Diagnostic, root string, src sources) finding.Finding {
-	fset := act.Package.Fset
-	start := fset.Position(d.Pos)
-	end := start
-	if d.End.IsValid() {
-		end = fset.Position(d.End)
-	}
-	// A rule's own page, not the analyzer's URL#category that go/analysis
-	// fills in when a diagnostic has no URL (docs/ has a page per rule).
-	url := d.URL
-	if _, ok := rules.Lookup(d.Category); ok {
-		url = rules.DocURL(d.Category)
-	}
-	f := finding.Finding{
-		Package:  act.Package.ID,
-		Analyzer: act.Analyzer.Name,
-		Rule:     d.Category,
-		Message:  d.Message,
-		URL:      url,
-		Path:     start.Filename,
-		File:     display(start.Filename, root),
-		Line:     start.Line,
-		Col:      start.Column,
-		EndLine:  end.Line,
-		EndCol:   end.Column,
-		Source:   src.line(start.Filename, start.Line),
-	}
-	for _, r := range d.Related {
-		rs := fset.Position(r.Pos)
-		re := rs
-		if r.End.IsValid() {
-			re = fset.Position(r.End)
-		}
-		f.Related = append(f.Related, finding.Related{File: display(rs.Filename, root), Line: rs.Line, Col: rs.Column, EndLine: re.Line, EndCol: re.Column, Message: r.Message})
-	}
-	for _, sf := range d.SuggestedFixes {
-		fix := finding.Fix{Message: sf.Message}
-		for _, e := range sf.TextEdits {
-			fix.Edits = append(fix.Edits, newEdit(fset, e, root))
-		}
-		f.Fixes = append(f.Fixes, fix)
-	}
-	return f
-}
-
-func newEdit(fset *token.FileSet, e analysis.TextEdit, root string) finding.Edit {
-	end := e.End
-	if !end.IsValid() {
-		end = e.Pos
-	}
-	file := fset.File(e.Pos)
-	s, t := fset.Position(e.Pos), fset.Position(end)
-	return finding.Edit{
-		Path:      file.Name(),
-		File:      display(file.Name(), root),
-		Start:     file.Offset(e.Pos),
-		End:       file.Offset(end),
-		StartLine: s.Line, StartCol: s.Column,
-		EndLine: t.Line, EndCol: t.Column,
-		New: string(e.NewText),
-	}
 }
 
 // display returns name relative to root when it lies below it.

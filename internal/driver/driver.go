@@ -1,10 +1,15 @@
-// Command bplint finds ignored backpressure in Go code.
+// Package driver is the bplint command: it runs go vet with its own binary
+// as the vet tool, so each package is analyzed in its own process from the
+// compiler's export data (memory stays per package), facts flow through go
+// vet's .vetx files, and go vet's action cache makes a re-run with nothing
+// changed cost only the go command's bookkeeping. The outer process turns the
+// tool's JSON into findings and prints them in the chosen format.
 //
 // Usage:
 //
 //	bplint [flags] [packages]
 //
-// Packages are named as go list takes them (default "."), tests included.
+// Packages are named as go vet takes them (default "."), tests included.
 // Exit status: 0 no findings, 1 findings, 2 could not analyze.
 //
 // Output formats (-format): text (path:line:col: message (rule)), json (the
@@ -13,12 +18,11 @@
 // fixes, -diff prints them as a patch. For pull requests, -new-from-rev and
 // -new-from-patch keep the findings on changed lines, and -baseline hides
 // the findings -write-baseline recorded. docs/ci.md has CI recipes.
-//
-// bplint also works as a go vet tool: go vet -vettool=$(which bplint) ./...
-package main
+package driver
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -27,6 +31,7 @@ import (
 	"runtime/debug"
 	"strings"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/unitchecker"
 
 	"github.com/bplint/bplint/analyzers"
@@ -35,19 +40,53 @@ import (
 
 // Exit statuses.
 const (
-	exitClean    = 0
-	exitFindings = 1
-	exitError    = 2
+	ExitClean    = 0
+	ExitFindings = 1
+	ExitError    = 2
 )
 
-func main() {
+const (
+	exitClean    = ExitClean
+	exitFindings = ExitFindings
+	exitError    = ExitError
+)
+
+// Main runs the command with the analyzers as returns: under go vet (which
+// the command itself starts) it is the vet tool, which parses the
+// analyzers' own flags (-ignoredsignal.strict, ...) from os.Args; otherwise
+// it is the command. When go vet wants only a dependency's facts (a .vetx
+// file, no diagnostics), as is called with factsOnly set, so the analyzers
+// can skip the work that only diagnostics need. Main does not return.
+func Main(as func(factsOnly bool) []*analysis.Analyzer) {
 	if vetMode(os.Args[1:]) {
-		// go vet -vettool: hand over to unitchecker, which parses the
-		// analyzers' own flags (-ignoredsignal.strict, ...) from os.Args.
-		unitchecker.Main(analyzers.WithRuleIDs(analyzers.New(analyzers.Config{}))...)
+		unitchecker.Main(as(vetxOnly(os.Args[len(os.Args)-1]))...)
 		return
 	}
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	os.Exit(Run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// vetxOnly reports whether the vet config file cfg asks only for facts.
+// Anything unreadable is left for unitchecker to report.
+func vetxOnly(cfg string) bool {
+	if !strings.HasSuffix(cfg, ".cfg") {
+		return false
+	}
+	data, err := os.ReadFile(cfg)
+	if err != nil {
+		return false
+	}
+	var c struct{ VetxOnly bool }
+	return json.Unmarshal(data, &c) == nil && c.VetxOnly
+}
+
+// Suite returns bplint's analyzers as the vet tool runs them: every rule,
+// configured by the flags go vet passes on, messages ending in " (rule)";
+// for a dependency's facts, the facts-only analyzers.
+func Suite(factsOnly bool) []*analysis.Analyzer {
+	if factsOnly {
+		return analyzers.NewFactsOnly(analyzers.Config{})
+	}
+	return analyzers.WithRuleIDs(analyzers.New(analyzers.Config{}))
 }
 
 // vetMode reports whether go vet is driving us: it asks for -V=full and
@@ -79,10 +118,26 @@ type options struct {
 	writeBaseline string
 	newFromRev    string
 	newFromPatch  string
+	concurrency   int
 	cfg           analyzers.Config
+
+	vettool  string   // the binary go vet runs on each package
+	vetFlags []string // the analyzers' flags, passed on to the vet tool
 }
 
-func run(args []string, stdout, stderr io.Writer) int {
+// Run runs the command with args and returns its exit status.
+func Run(args []string, stdout, stderr io.Writer) int {
+	self, err := os.Executable()
+	if err != nil {
+		fmt.Fprintf(stderr, "bplint: %v\n", err)
+		return exitError
+	}
+	return run(args, stdout, stderr, self)
+}
+
+// run is Run with the vet tool named: the test binary stands in for the
+// command in the driver's own tests.
+func run(args []string, stdout, stderr io.Writer, vettool string) int {
 	var o options
 	fs := flag.NewFlagSet("bplint", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -101,6 +156,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&o.writeBaseline, "write-baseline", "", "record the current findings in `file`")
 	fs.StringVar(&o.newFromRev, "new-from-rev", "", "report only findings on lines changed since git revision `rev`")
 	fs.StringVar(&o.newFromPatch, "new-from-patch", "", "report only findings on lines a unified diff `file` adds or changes")
+	fs.IntVar(&o.concurrency, "c", 0, "analyze at most `n` packages at once (go vet -p; default: the number of CPUs)")
 	o.cfg.RegisterFlags(fs)
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "bplint finds ignored backpressure in Go code.\n\nUsage: bplint [flags] [packages]\n\nExit status: 0 no findings, 1 findings, 2 could not analyze.\n\nFlags:\n")
@@ -125,6 +181,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if o.json {
 		o.format = "json"
 	}
+	o.vettool = vettool
+	fs.Visit(func(f *flag.Flag) {
+		if strings.Contains(f.Name, ".") { // -analyzer.option: the vet tool's own
+			o.vetFlags = append(o.vetFlags, "-"+f.Name+"="+f.Value.String())
+		}
+	})
 	if err := o.check(); err != nil {
 		fmt.Fprintf(stderr, "bplint: %v\n", err)
 		return exitError
@@ -139,10 +201,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if len(patterns) == 0 {
 		patterns = []string{"."}
 	}
-	res, err := analyze("", patterns, o, analyzers.New(o.cfg))
+	res, err := analyze("", patterns, o)
 	if err != nil {
 		fmt.Fprintf(stderr, "bplint: %v\n", err)
 		return exitError
+	}
+	for _, w := range res.warnings {
+		fmt.Fprintln(stderr, w)
 	}
 	for _, e := range res.errors {
 		fmt.Fprintf(stderr, "bplint: %s\n", e)
@@ -173,6 +238,9 @@ func (o options) check() error {
 	}
 	if o.fix && o.diff {
 		return errors.New("-fix and -diff exclude each other")
+	}
+	if o.concurrency < 0 {
+		return errors.New("-c: must be at least 1")
 	}
 	if o.newFromRev != "" && o.newFromPatch != "" {
 		return errors.New("-new-from-rev and -new-from-patch exclude each other")

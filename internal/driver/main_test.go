@@ -1,4 +1,4 @@
-package main
+package driver
 
 import (
 	"bytes"
@@ -14,7 +14,6 @@ import (
 	"github.com/stretchr/testify/require"
 	"golang.org/x/tools/go/analysis"
 
-	"github.com/bplint/bplint/analyzers"
 	"github.com/bplint/bplint/internal/crash"
 	"github.com/bplint/bplint/internal/output"
 )
@@ -22,12 +21,17 @@ import (
 var bin string // the bplint binary, built once
 
 func TestMain(m *testing.M) {
+	if os.Getenv("BPLINT_TEST_VETTOOL") == "boom" {
+		// go vet, started by TestPanicBecomesError, runs this test binary
+		// as its vet tool: the suite plus an analyzer that panics.
+		Main(func(factsOnly bool) []*analysis.Analyzer { return append(Suite(factsOnly), boom) })
+	}
 	dir, err := os.MkdirTemp("", "bplint-test")
 	if err != nil {
 		panic(err)
 	}
 	bin = filepath.Join(dir, "bplint")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+	if out, err := exec.Command("go", "build", "-o", bin, "../../cmd/bplint").CombinedOutput(); err != nil {
 		panic("building bplint: " + err.Error() + "\n" + string(out))
 	}
 	code := m.Run()
@@ -223,21 +227,77 @@ func TestVersion(t *testing.T) {
 	assert.True(t, strings.HasPrefix(stdout, "bplint "))
 }
 
-// TestPanicBecomesError: a panic inside an analyzer is an error naming the
-// analyzer and the package, the run goes on, and the exit status is 2.
-func TestPanicBecomesError(t *testing.T) {
-	boom := &analysis.Analyzer{Name: "boom", Doc: "boom: panics"}
-	boom.Run = crash.Guard(func(p *analysis.Pass) (any, error) {
+// boom panics on example.com/broken/good.
+var boom = &analysis.Analyzer{
+	Name: "boom",
+	Doc:  "boom: panics",
+	Run: crash.Guard(func(p *analysis.Pass) (any, error) {
 		if p.Pkg.Path() == "example.com/broken/good" {
 			panic("kaboom")
 		}
 		return nil, nil
-	})
-	res, err := analyze(testdataDir("broken"), []string{"./good"}, options{tests: true}, append(analyzers.New(analyzers.Config{}), boom))
+	}),
+}
+
+// TestPanicBecomesError: a panic inside an analyzer is an error naming the
+// analyzer and the package, the run goes on, and the exit status is 2.
+func TestPanicBecomesError(t *testing.T) {
+	self, err := os.Executable()
 	require.NoError(t, err)
-	require.Len(t, res.errors, 1)
-	assert.Equal(t, "boom", res.errors[0].Analyzer)
-	assert.Contains(t, res.errors[0].Err, "analyzer boom panicked on package example.com/broken/good: kaboom")
-	require.Len(t, res.findings, 1, "the other analyzers still report")
-	assert.Equal(t, "discarded-signal", res.findings[0].Rule)
+	t.Setenv("BPLINT_TEST_VETTOOL", "boom")
+	t.Setenv("GOFLAGS", "-mod=mod")
+	t.Setenv("GOPROXY", "off")
+	t.Chdir(testdataDir("broken"))
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"./good"}, &stdout, &stderr, self)
+	assert.Equal(t, exitError, code)
+	assert.Contains(t, stderr.String(), "bplint: example.com/broken/good: boom: ")
+	assert.Contains(t, stderr.String(), "analyzer boom panicked on package example.com/broken/good: kaboom")
+	assert.Equal(t, []string{"good/good.go:8:20 (discarded-signal)"}, lines(t, stdout.String()), "the other analyzers still report")
+}
+
+// TestRobustModule: the documented behaviour on a module with generics, cgo,
+// build tags, a generated file, a package that does not type-check, and a
+// finding in a test file (docs/performance.md, "Robustness").
+func TestRobustModule(t *testing.T) {
+	dir := testdataDir("robust")
+	t.Setenv("CGO_ENABLED", "1")
+	stdout, stderr, code := bplint(t, dir, "./...")
+	assert.Equal(t, exitError, code, "a package that does not type-check makes the run fail")
+	assert.Equal(t, "bplint: example.com/robust/broken: broken/broken.go:5:23: undefined: notDefined\n", stderr, "named once")
+	assert.Equal(t, []string{
+		"cgo/cgo.go:15:2 (discarded-signal)",             // cgo files are analyzed, positions in the .go file
+		"generic/generic.go:17:2 (discarded-signal)",     // generic method
+		"generic/generic_test.go:7:2 (discarded-signal)", // test files are included by default
+	}, lines(t, stdout), "the generated package and the untagged file report nothing")
+
+	stdout, _, _ = bplint(t, dir, "-tags=bplinttag", "-test=false", "./...")
+	assert.Equal(t, []string{
+		"cgo/cgo.go:15:2 (discarded-signal)",
+		"generic/generic.go:17:2 (discarded-signal)",
+		"tagged/tagged.go:10:23 (discarded-signal)",
+	}, lines(t, stdout), "-tags selects the tagged file, -test=false drops the test file's finding")
+
+	t.Setenv("CGO_ENABLED", "0")
+	stdout, _, _ = bplint(t, dir, "./...")
+	assert.Equal(t, []string{
+		"generic/generic.go:17:2 (discarded-signal)",
+		"generic/generic_test.go:7:2 (discarded-signal)",
+	}, lines(t, stdout), "without cgo the cgo file is not part of the package")
+}
+
+// TestSameOutputAcrossConcurrency: the output is byte-identical whatever the
+// number of packages analyzed at once, run after run.
+func TestSameOutputAcrossConcurrency(t *testing.T) {
+	for _, format := range []string{"text", "json", "sarif"} {
+		var outs []string
+		for _, c := range []string{"1", "2", "1", "4"} {
+			stdout, stderr, _ := bplint(t, testdataDir("robust"), "-format="+format, "-c="+c, "./...")
+			outs = append(outs, stdout+"\n--- stderr ---\n"+stderr)
+		}
+		require.NotEmpty(t, outs[0])
+		for _, o := range outs[1:] {
+			assert.Equal(t, outs[0], o, format)
+		}
+	}
 }

@@ -1,4 +1,4 @@
-package main
+package driver
 
 import (
 	"testing"
@@ -18,5 +18,15 @@ func TestVetToolFactsAcrossPackages(t *testing.T) {
 	// The standalone driver agrees.
 	stdout, _, code := bplint(t, testdataDir("facts"), "./...")
 	assert.Equal(t, exitFindings, code)
+	assert.Equal(t, []string{"use/use.go:8:2 (discarded-signal)", "use/use.go:10:3 (goroutine-per-item)"}, lines(t, stdout))
+}
+
+// TestFactsFromDependencyOnly: when the package holding the wrapper and the
+// spawner is only a dependency of what is analyzed, go vet runs the
+// facts-only analyzers on it (no SSA unless it may hold a wrapper), and the
+// facts still reach the importer.
+func TestFactsFromDependencyOnly(t *testing.T) {
+	stdout, stderr, code := bplint(t, testdataDir("facts"), "./use")
+	assert.Equal(t, exitFindings, code, stderr)
 	assert.Equal(t, []string{"use/use.go:8:2 (discarded-signal)", "use/use.go:10:3 (goroutine-per-item)"}, lines(t, stdout))
 }

@@ -63,6 +63,9 @@ type Error struct {
 }
 
 func (e Error) String() string {
+	if e.Package == "" { // the go command's own failure
+		return e.Err
+	}
 	if e.Analyzer == "" {
 		return fmt.Sprintf("%s: %s", e.Package, e.Err)
 	}

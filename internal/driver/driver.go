@@ -146,7 +146,7 @@ func run(args []string, stdout, stderr io.Writer, vettool string) int {
 	fs.StringVar(&o.output, "o", "", "write the output to `file` instead of standard output")
 	fs.StringVar(&o.dir, "C", "", "change to `dir` before doing anything")
 	fs.StringVar(&o.tags, "tags", "", "comma-separated build tags")
-	fs.BoolVar(&o.tests, "test", true, "also analyze test files")
+	fs.BoolVar(&o.tests, "test", true, "also report findings in test files (go vet type-checks them either way)")
 	fs.BoolVar(&o.version, "V", false, "print the version and exit")
 	fs.BoolVar(&o.version, "version", false, "print the version and exit")
 	fs.BoolVar(&o.rules, "rules", false, "list the rules (id, analyzer, summary) and exit")

@@ -341,7 +341,12 @@ func enclosingFunc(stack []ast.Node) ast.Node {
 // judge reports q if it crosses a producer/consumer boundary and some growth
 // is not governed by a length bound.
 func (u *checker) judge(q *queue) {
-	if len(q.grows) == 0 || len(q.consumes) == 0 {
+	if !u.isTest(q.obj.Pos()) {
+		// Only production code can make a production queue: a test that
+		// pops the front of a sorted collection does not make it a FIFO.
+		q.consumes = slices.DeleteFunc(q.consumes, func(c site) bool { return u.isTest(c.node.Pos()) })
+	}
+	if len(q.grows) == 0 || len(q.consumes) == 0 || u.testDouble(q) {
 		return
 	}
 	for _, g := range q.grows {
@@ -374,10 +379,59 @@ func (u *checker) judge(q *queue) {
 // testSetup reports whether growth g is in a _test.go file while the queue
 // is declared outside test files.
 func (u *checker) testSetup(q *queue, g site) bool {
-	isTest := func(pos token.Pos) bool {
-		return strings.HasSuffix(u.pass.Fset.Position(pos).Filename, "_test.go")
+	return u.isTest(g.node.Pos()) && !u.isTest(q.obj.Pos())
+}
+
+func (u *checker) isTest(pos token.Pos) bool {
+	return strings.HasSuffix(u.pass.Fset.Position(pos).Filename, "_test.go")
+}
+
+// testDouble reports whether q belongs to a mock or fake: a package named
+// mock(s)/fake(s), or a type named Mock.../Fake.... Its slices are scripts
+// of expected calls that tests load, not queues between goroutines.
+func (u *checker) testDouble(q *queue) bool {
+	name := strings.ToLower(u.pass.Pkg.Name())
+	for _, p := range []string{"mock", "fake"} {
+		if strings.HasPrefix(name, p) || strings.HasSuffix(name, p+"s") {
+			return true
+		}
 	}
-	return isTest(g.node.Pos()) && !isTest(q.obj.Pos())
+	owner := ""
+	switch o := q.obj.(type) {
+	case *types.TypeName: // a hand-written list, keyed by its node type
+		owner = o.Name()
+	case *types.Var:
+		if o.IsField() {
+			owner = u.ownerTypeName(o)
+		}
+	}
+	owner = strings.ToLower(owner)
+	return strings.HasPrefix(owner, "mock") || strings.HasPrefix(owner, "fake")
+}
+
+// ownerTypeName returns the name of the type whose struct declares the
+// field v in this package, or "".
+func (u *checker) ownerTypeName(v *types.Var) string {
+	name := ""
+	for _, f := range u.pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			ts, ok := n.(*ast.TypeSpec)
+			if !ok || name != "" {
+				return name == ""
+			}
+			if st, ok := ts.Type.(*ast.StructType); ok {
+				for _, fl := range st.Fields.List {
+					for _, id := range fl.Names {
+						if u.pass.TypesInfo.Defs[id] == v {
+							name = ts.Name.Name
+						}
+					}
+				}
+			}
+			return true
+		})
+	}
+	return name
 }
 
 // constructing reports whether growth g appends to a field of an object
@@ -574,6 +628,11 @@ func (u *checker) bounded(q *queue, g site) bool {
 		case *ast.CaseClause:
 			list = p.Body
 		case *ast.CommClause:
+			if _, ok := p.Comm.(*ast.SendStmt); ok {
+				// case ch <- v: q = append(q, v): the queue grows only when
+				// a channel accepts, and mirrors that channel's bound.
+				return true
+			}
 			list = p.Body
 		}
 		if list != nil {

@@ -248,7 +248,13 @@ func (u *checker) limitedGroups() map[types.Object]bool {
 // statement itself, not the goroutines).
 func (u *checker) limitBefore(body *ast.BlockStmt, pos token.Pos) bool {
 	var taken []string // the semaphores, as written
-	inspectIteration(body, func(n ast.Node) {
+	visit := inspectIteration
+	if hasGoto(body) {
+		// goto out of a nested loop to the spawn: the limit may be taken
+		// in that loop, before the goto (source order is what counts).
+		visit = inspectNoFuncLits
+	}
+	visit(body, func(n ast.Node) {
 		if n.Pos() >= pos {
 			return
 		}
@@ -294,6 +300,85 @@ func (u *checker) limitBefore(body *ast.BlockStmt, pos token.Pos) bool {
 		}
 	}
 	return false
+}
+
+// hasGoto reports whether body (outside function literals) has a goto.
+func hasGoto(body *ast.BlockStmt) bool {
+	found := false
+	inspectNoFuncLits(body, func(n ast.Node) {
+		if b, ok := n.(*ast.BranchStmt); ok && b.Tok == token.GOTO {
+			found = true
+		}
+	})
+	return found
+}
+
+// inspectNoFuncLits visits the statements of body, nested loops included,
+// but not function literals.
+func inspectNoFuncLits(body *ast.BlockStmt, visit func(ast.Node)) {
+	ast.Inspect(body, func(n ast.Node) bool {
+		if _, ok := n.(*ast.FuncLit); ok {
+			return false
+		}
+		if n != nil {
+			visit(n)
+		}
+		return true
+	})
+}
+
+// memoized reports whether spawn sits in an if (within one iteration of
+// body) whose branch also stores into a map: h := m[k]; if h == nil { h =
+// newWorker(); m[k] = h }. The goroutine is started once per key and cached,
+// not once per item.
+func (u *checker) memoized(body *ast.BlockStmt, spawn ast.Node) bool {
+	found := false
+	inspectIteration(body, func(n ast.Node) {
+		ifs, ok := n.(*ast.IfStmt)
+		if !ok || found || !(ifs.Body.Pos() <= spawn.Pos() && spawn.End() <= ifs.Body.End()) {
+			return
+		}
+		for _, st := range ifs.Body.List {
+			as, ok := st.(*ast.AssignStmt)
+			if !ok {
+				continue
+			}
+			for _, l := range as.Lhs {
+				if ix, ok := ast.Unparen(l).(*ast.IndexExpr); ok {
+					if _, isMap := u.pass.TypesInfo.TypeOf(ix.X).Underlying().(*types.Map); isMap {
+						found = true
+					}
+				}
+			}
+		}
+	})
+	return found
+}
+
+// onceGuard reports whether stmt returns unless a compare-and-swap wins:
+// if !x.CompareAndSwap(a, b) { return }. What follows it runs at most once
+// per state change, not on every call.
+func (u *checker) onceGuard(stmt ast.Stmt) bool {
+	ifs, ok := stmt.(*ast.IfStmt)
+	if !ok || !terminates(ifs.Body) {
+		return false
+	}
+	not, ok := ast.Unparen(ifs.Cond).(*ast.UnaryExpr)
+	if !ok || not.Op != token.NOT {
+		return false
+	}
+	return isCompareAndSwap(u.pass.TypesInfo, not.X)
+}
+
+// isCompareAndSwap reports whether e is a call of a sync/atomic
+// CompareAndSwap function or method.
+func isCompareAndSwap(info *types.Info, e ast.Expr) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	fn, ok := typeutil.Callee(info, call).(*types.Func)
+	return ok && fn.Pkg() != nil && fn.Pkg().Path() == "sync/atomic" && strings.HasPrefix(fn.Name(), "CompareAndSwap")
 }
 
 // limitedListener reports whether the listener of an Accept call is a
@@ -351,6 +436,9 @@ func (u *checker) spawners() {
 				continue
 			}
 			for _, stmt := range fd.Body.List {
+				if u.onceGuard(stmt) {
+					break // what follows runs once, not on every call
+				}
 				var at token.Pos
 				where := "" // the go statement a spawner call leads to
 				switch s := stmt.(type) {
@@ -574,6 +662,9 @@ func (u *checker) goroutinePerItem() {
 			}
 			if awaited(body.List, s.node) {
 				continue // the iteration waits for the goroutine: one at a time
+			}
+			if u.memoized(body, s.node) {
+				continue // started once per key of a map, not once per item
 			}
 			d := analysis.Diagnostic{Pos: s.node.Pos(), End: s.node.End(), Category: ruleSpawn}
 			if pos, ok := u.goStmts[s.via]; ok && s.via != nil && pos.IsValid() {

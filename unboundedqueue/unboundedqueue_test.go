@@ -138,3 +138,12 @@ func TestFactsOnly(t *testing.T) {
 		})
 	}
 }
+
+// TestIssueEval: false positives found by the evaluation on caddy (a spawn
+// behind a compare-and-swap), sarama (workers cached per key, mocks) and
+// badger (a limit before a goto, growth in a send case, a test-only pop),
+// next to the true positives they must not hide.
+func TestIssueEval(t *testing.T) {
+	analysistest.Run(t, testdata, unboundedqueue.New(unboundedqueue.Config{}),
+		"unboundedqueue/issue_caddy", "unboundedqueue/issue_sarama", "unboundedqueue/issue_sarama/mocks", "unboundedqueue/issue_badger")
+}

@@ -1,0 +1,53 @@
+// Package issue_caddy: false positives found on caddyserver/caddy.
+package issue_caddy
+
+import (
+	"os"
+	"sync/atomic"
+)
+
+var exiting atomic.Bool
+
+// exitProcess starts its goroutine only for the caller that wins the
+// compare-and-swap (caddy's exitProcess): not a spawner.
+func exitProcess() {
+	if !exiting.CompareAndSwap(false, true) {
+		return
+	}
+	go func() { os.Exit(0) }()
+}
+
+func trap(sigs chan os.Signal) {
+	for range sigs {
+		exitProcess() // once, however many signals arrive
+	}
+}
+
+var started int32
+
+// startOnce: the same guard through the sync/atomic function.
+func startOnce(f func()) {
+	if !atomic.CompareAndSwapInt32(&started, 0, 1) {
+		return
+	}
+	go f()
+}
+
+func trapAll(sigs chan os.Signal) {
+	for range sigs {
+		startOnce(func() {})
+	}
+}
+
+// spawnAlways has a compare-and-swap that does not guard the go statement:
+// still a spawner.
+func spawnAlways(f func()) { // want spawnAlways:"spawner"
+	atomic.CompareAndSwapInt32(&started, 0, 1)
+	go f()
+}
+
+func trapLeaky(sigs chan os.Signal) {
+	for range sigs {
+		spawnAlways(func() {}) // want `spawnAlways starts a goroutine \(at caddy.go:46\) for each value received from sigs with no concurrency limit`
+	}
+}

@@ -211,12 +211,24 @@ func (u *checker) reassigned(body *ast.BlockStmt, mk chanMake) bool {
 }
 
 // constantTrips returns the trip count of a loop when it is a constant:
-// for i := 0; i < 2; i++, or range 2.
+// for i := 0; i < 2; i++, range 2, or a range over a slice or array
+// literal with no ... element ([]string{"a", "b"}).
 func (u *checker) constantTrips(loop ast.Node) (int, bool) {
 	var e ast.Expr
 	switch l := loop.(type) {
 	case *ast.RangeStmt:
 		e = l.X
+		if lit, ok := ast.Unparen(l.X).(*ast.CompositeLit); ok {
+			switch u.pass.TypesInfo.TypeOf(lit).Underlying().(type) {
+			case *types.Slice, *types.Array:
+				for _, elt := range lit.Elts {
+					if _, keyed := elt.(*ast.KeyValueExpr); keyed {
+						return 0, false // [...]T{5: x}: the length is not the count
+					}
+				}
+				return len(lit.Elts), true
+			}
+		}
 	case *ast.ForStmt:
 		if c, ok := l.Cond.(*ast.BinaryExpr); ok && c.Op == token.LSS {
 			e = c.Y

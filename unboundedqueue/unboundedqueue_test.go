@@ -145,5 +145,5 @@ func TestFactsOnly(t *testing.T) {
 // next to the true positives they must not hide.
 func TestIssueEval(t *testing.T) {
 	analysistest.Run(t, testdata, unboundedqueue.New(unboundedqueue.Config{}),
-		"unboundedqueue/issue_caddy", "unboundedqueue/issue_sarama", "unboundedqueue/issue_sarama/mocks", "unboundedqueue/issue_badger")
+		"unboundedqueue/issue_caddy", "unboundedqueue/issue_nsq", "unboundedqueue/issue_sarama", "unboundedqueue/issue_sarama/mocks", "unboundedqueue/issue_badger")
 }

@@ -1,0 +1,27 @@
+// Package issue_nsq: false positives found on nsqio/nsq.
+package issue_nsq
+
+func work(s string) int { return len(s) }
+
+// both starts one sender per element of a two-element literal and receives
+// twice (nsq's test helpers): every sender is heard.
+func both() (int, int) {
+	ch := make(chan int)
+	for _, s := range []string{"a", "b"} {
+		go func(s string) { ch <- work(s) }(s)
+	}
+	a := <-ch
+	b := <-ch
+	return a, b
+}
+
+// first receives once from three senders: two leak.
+func first() int {
+	ch := make(chan int) // want `goroutines started in a loop send to unbuffered channel ch, but the receiver can stop before it has received from every sender \(a single receive at line 24\)`
+	for _, s := range []string{"a", "b", "c"} {
+		go func(s string) { ch <- work(s) }(s)
+	}
+	a := <-ch
+	b := <-ch
+	return a + b
+}

@@ -39,6 +39,7 @@ func TestDefault(t *testing.T) {
 		"ignoredsignal/issue_drop_oneshot",
 		"ignoredsignal/issue_drop_fallback",
 		"ignoredsignal/issue_drop_freelist",
+		"ignoredsignal/issue_eval",
 	)
 }
 

@@ -5,12 +5,14 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"regexp"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/ssa"
+	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/bplint/bplint/internal/fix"
 	"github.com/bplint/bplint/internal/signal"
@@ -126,6 +128,8 @@ func (c *checker) checkCall(fn0 *ssa.Function, cc *ssa.CallCommon, call *ssa.Cal
 				remedy = "flush explicitly and check the error, or set the function's named error result in a deferred closure"
 			}
 			d.Message = fmt.Sprintf("error of %s %s: writes that failed in the buffer (peer gone, stalled, disk full) are lost without notice; %s", name, lost(h, lhs), remedy)
+		case inLoop && c.readsSamePeer(path, ce):
+			return // the loop reads from the same peer: a dead peer ends it at the next read
 		case inLoop:
 			d.Message = fmt.Sprintf("error of %s %s in a loop: when the peer is slow or gone the loop keeps producing for a consumer that has stopped; check the error and stop the loop (return it)", name, lost(h, lhs))
 		case c.cfg.Strict:
@@ -248,6 +252,69 @@ func inLoop(path []ast.Node) bool {
 	return false
 }
 
+// readNames are the methods whose call reads from a peer.
+var readNames = map[string]bool{
+	"Read": true, "ReadMessage": true, "ReadJSON": true, "NextReader": true, "Recv": true, "RecvMsg": true, "ReadFrom": true,
+}
+
+// readsSamePeer reports whether the loop around the write call reads, with
+// its result used, from the peer written to: the same receiver (an echo on
+// one connection or stream), or, for an http.ResponseWriter, the body of
+// the request. A dead peer then fails the read and the loop ends there.
+func (c *checker) readsSamePeer(path []ast.Node, write *ast.CallExpr) bool {
+	sel, ok := ast.Unparen(write.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	peer := types.ExprString(sel.X)
+	var loop ast.Node
+	for _, n := range path[1:] {
+		switch n.(type) {
+		case *ast.ForStmt, *ast.RangeStmt:
+			loop = n
+		case *ast.FuncLit, *ast.FuncDecl:
+		default:
+			continue
+		}
+		break
+	}
+	if loop == nil {
+		return false
+	}
+	found := false
+	ast.Inspect(loop, func(n ast.Node) bool {
+		if _, ok := n.(*ast.FuncLit); ok || found {
+			return false
+		}
+		as, ok := n.(*ast.AssignStmt)
+		if !ok {
+			return true
+		}
+		for _, r := range as.Rhs {
+			call, ok := ast.Unparen(r).(*ast.CallExpr)
+			if !ok {
+				continue
+			}
+			rsel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+			if !ok || !readNames[rsel.Sel.Name] {
+				continue
+			}
+			from := types.ExprString(rsel.X)
+			if from == peer {
+				found = true
+			}
+			// r.Body.Read(buf) where r is an *http.Request.
+			if body, ok := ast.Unparen(rsel.X).(*ast.SelectorExpr); ok && body.Sel.Name == "Body" {
+				if t := c.pass.TypesInfo.TypeOf(body.X); t != nil && t.String() == "*net/http.Request" {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}
+
 // returnErrorFix offers "return the error" when the expression statement's
 // enclosing function returns an error.
 func (c *checker) returnErrorFix(path []ast.Node, file *ast.File, index, nres int) (analysis.SuggestedFix, bool) {
@@ -308,6 +375,12 @@ func (c *checker) silentDrops(ins *inspector.Inspector) {
 		if def == nil || len(def.Body) > 0 {
 			return true // no default, or a default that does something
 		}
+		if c.saysRetried(sel, def) {
+			return true // the author says the value is sent again later: not lost
+		}
+		if casGuarded(c.pass.TypesInfo, stack) {
+			return true // one sender at a time: the compare-and-swap keeps a slot free
+		}
 		for _, s := range sel.Body.List {
 			cc := s.(*ast.CommClause)
 			send, ok := cc.Comm.(*ast.SendStmt)
@@ -332,7 +405,7 @@ func (c *checker) silentDrops(ins *inspector.Inspector) {
 			if obj := c.chanObject(send.Chan); obj != nil && freeLists[obj] {
 				continue // nobody waits for a value from it: a free list of spares
 			}
-			if peeked(send, cc.Body) || c.oneShotReply(send.Chan, stack) {
+			if peeked(send, cc.Body) || c.oneShotReply(send.Chan, stack) || c.oneShotField(send.Chan) {
 				continue
 			}
 			c.rep.Report(analysis.Diagnostic{
@@ -344,7 +417,9 @@ func (c *checker) silentDrops(ins *inspector.Inspector) {
 	})
 }
 
-// chanObject returns the variable or field a channel expression names.
+// chanObject returns the variable or field a channel expression names, or
+// the function of this package whose call returns it (pool(key), a lookup
+// of per-key channels).
 func (c *checker) chanObject(e ast.Expr) types.Object {
 	switch e := ast.Unparen(e).(type) {
 	case *ast.Ident:
@@ -353,8 +428,130 @@ func (c *checker) chanObject(e ast.Expr) types.Object {
 		if sel, ok := c.pass.TypesInfo.Selections[e]; ok {
 			return sel.Obj()
 		}
+	case *ast.CallExpr:
+		if fn, ok := typeutil.Callee(c.pass.TypesInfo, e).(*types.Func); ok && fn.Pkg() == c.pass.Pkg && fn.Signature().Results().Len() == 1 {
+			return fn
+		}
 	}
 	return nil
+}
+
+// retriedRE matches comments that say a dropped send is made again.
+var retriedRE = regexp.MustCompile(`(?i)\b(retr(y|ies|ied)|try (it )?again|(try|send|resend) .*(later|next)|next (time|tick|round|iteration|pass|loop|run))\b`)
+
+// saysRetried reports whether the empty default def of sel holds a comment
+// that says the send is retried ("retry next time", "try again later"): the
+// producer keeps the state and sends again, so nothing is lost.
+func (c *checker) saysRetried(sel *ast.SelectStmt, def *ast.CommClause) bool {
+	file := c.files[c.pass.Fset.File(def.Pos())]
+	if file == nil {
+		return false
+	}
+	end := sel.Body.Rbrace
+	for _, s := range sel.Body.List {
+		if s.Pos() > def.Pos() && s.Pos() < end {
+			end = s.Pos()
+		}
+	}
+	for _, cg := range file.Comments {
+		if cg.Pos() > def.Colon && cg.End() <= end && retriedRE.MatchString(cg.Text()) {
+			return true
+		}
+	}
+	return false
+}
+
+// casGuarded reports whether the select at the top of stack runs only when
+// a compare-and-swap succeeds: if atomic.CompareAndSwapInt32(&w, 0, 1) {
+// select { case ch <- v: default: } }. The flag admits one sender until the
+// receiver resets it, so the channel has room for that one.
+func casGuarded(info *types.Info, stack []ast.Node) bool {
+	for i := len(stack) - 2; i >= 0; i-- {
+		switch n := stack[i].(type) {
+		case *ast.FuncLit, *ast.FuncDecl:
+			return false
+		case *ast.IfStmt:
+			if call, ok := ast.Unparen(n.Cond).(*ast.CallExpr); ok && contains(n.Body, stack[i+1]) {
+				if fn, ok := typeutil.Callee(info, call).(*types.Func); ok && fn.Pkg() != nil && fn.Pkg().Path() == "sync/atomic" && strings.HasPrefix(fn.Name(), "CompareAndSwap") {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+func contains(outer, inner ast.Node) bool {
+	return outer.Pos() <= inner.Pos() && inner.End() <= outer.End()
+}
+
+// oneShotField reports whether ch is a struct field (or a package
+// variable) whose every receive is a select case that then stops listening
+// to it: identify := c.identify; ... case v := <-identify: identify = nil.
+// The receiver takes one value; a later one would never be read, so
+// dropping it loses nothing.
+func (c *checker) oneShotField(ch ast.Expr) bool {
+	obj := c.chanObject(ch)
+	v, ok := obj.(*types.Var)
+	if !ok || (!v.IsField() && v.Parent() != v.Pkg().Scope()) {
+		return false
+	}
+	info := c.pass.TypesInfo
+	aliases := map[types.Object]bool{obj: true} // local copies: identify := c.identify
+	for _, f := range c.pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			if as, ok := n.(*ast.AssignStmt); ok && len(as.Lhs) == len(as.Rhs) {
+				for i, r := range as.Rhs {
+					if c.chanObject(r) == obj {
+						if id, ok := as.Lhs[i].(*ast.Ident); ok && info.ObjectOf(id) != nil {
+							aliases[info.ObjectOf(id)] = true
+						}
+					}
+				}
+			}
+			return true
+		})
+	}
+	receives, oneShot := 0, 0
+	for _, f := range c.pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.RangeStmt:
+				if aliases[c.chanObject(n.X)] {
+					receives++
+				}
+			case *ast.CommClause:
+				as, ok := n.Comm.(*ast.AssignStmt)
+				if !ok || len(as.Rhs) != 1 {
+					return true
+				}
+				recv, ok := ast.Unparen(as.Rhs[0]).(*ast.UnaryExpr)
+				if !ok || recv.Op != token.ARROW {
+					return true
+				}
+				alias := c.chanObject(recv.X)
+				if !aliases[alias] {
+					return true
+				}
+				receives++
+				for _, st := range n.Body {
+					if set, ok := st.(*ast.AssignStmt); ok && len(set.Lhs) == 1 && len(set.Rhs) == 1 && c.chanObject(set.Lhs[0]) == alias {
+						if id, ok := ast.Unparen(set.Rhs[0]).(*ast.Ident); ok && id.Name == "nil" {
+							oneShot++
+							break
+						}
+					}
+				}
+				return false
+			case *ast.UnaryExpr:
+				if n.Op == token.ARROW && aliases[c.chanObject(n.X)] {
+					receives++
+				}
+			}
+			return true
+		})
+	}
+	return receives > 0 && receives == oneShot
 }
 
 // freeLists returns the channels of this package that are received from

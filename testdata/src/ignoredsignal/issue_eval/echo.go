@@ -1,0 +1,46 @@
+package issue_eval
+
+import (
+	"net"
+	"net/http"
+)
+
+// echo writes back what it reads from the same request (caddy's echo
+// handler): when the peer is gone the next read fails and the loop ends.
+func echo(w http.ResponseWriter, r *http.Request) {
+	buf := make([]byte, 4096)
+	for {
+		n, err := r.Body.Read(buf)
+		if n > 0 {
+			w.Write(buf[:n])
+		}
+		if err != nil {
+			return
+		}
+	}
+}
+
+// echoConn: the same on one connection.
+func echoConn(conn net.Conn) {
+	buf := make([]byte, 4096)
+	for {
+		n, err := conn.Read(buf)
+		if err != nil {
+			return
+		}
+		conn.Write(buf[:n])
+	}
+}
+
+// relay reads from one connection and writes to another: a dead dst does
+// not stop the loop.
+func relay(src, dst net.Conn) {
+	buf := make([]byte, 4096)
+	for {
+		n, err := src.Read(buf)
+		if err != nil {
+			return
+		}
+		dst.Write(buf[:n]) // want `error of dst.Write is discarded in a loop`
+	}
+}

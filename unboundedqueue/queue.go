@@ -81,7 +81,8 @@ func (u *checker) queues() {
 				switch r := rhs.(type) {
 				case *ast.CallExpr:
 					// q = append(q[:0], q[n:]...): shifted to the front.
-					if isBuiltin(info, r.Fun, "append") && len(r.Args) == 2 && r.Ellipsis.IsValid() && u.frontShift(r.Args[0], r.Args[1], obj) {
+					if isBuiltin(info, r.Fun, "append") && len(r.Args) == 2 && r.Ellipsis.IsValid() && u.frontShift(r.Args[0], r.Args[1], obj) &&
+						!u.retentionCut(fn, obj, ast.Unparen(r.Args[1]).(*ast.SliceExpr).Low) {
 						record(obj, types.ExprString(lhs), false)
 					}
 					if isBuiltin(info, r.Fun, "append") && len(r.Args) > 0 && u.sliceKey(r.Args[0]) == obj {
@@ -92,7 +93,7 @@ func (u *checker) queues() {
 					}
 				case *ast.SliceExpr:
 					// q = q[n:]: consumed from the front.
-					if u.sliceKey(r.X) == obj && r.Low != nil && r.High == nil && !isZero(info, r.Low) {
+					if u.sliceKey(r.X) == obj && r.Low != nil && r.High == nil && !isZero(info, r.Low) && !u.retentionCut(fn, obj, r.Low) {
 						record(obj, types.ExprString(lhs), false)
 					}
 					// q = q[:0] after batch := q: the whole backlog taken.
@@ -163,6 +164,44 @@ func (u *checker) frontShift(dst, src ast.Expr, obj types.Object) bool {
 	}
 	s, ok := ast.Unparen(src).(*ast.SliceExpr)
 	return ok && u.sliceKey(s.X) == obj && s.Low != nil && !isZero(u.pass.TypesInfo, s.Low) && s.High == nil
+}
+
+// retentionCut reports whether the front index low of q is computed by a
+// range loop over q itself in fn, comparing its elements with a cutoff
+// (for i, c := range q { if c.maxTime >= mint { break }; k = i + 1 }; q =
+// q[k:]): the elements are dropped for their age, a retention window, not
+// taken by a consumer.
+func (u *checker) retentionCut(fn ast.Node, obj types.Object, low ast.Expr) bool {
+	id, ok := ast.Unparen(low).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	k := u.pass.TypesInfo.Uses[id]
+	if k == nil {
+		return false
+	}
+	found := false
+	ast.Inspect(fn, func(n ast.Node) bool {
+		rs, ok := n.(*ast.RangeStmt)
+		if !ok || found {
+			return !found
+		}
+		if u.sliceKey(rs.X) != obj {
+			return true
+		}
+		ast.Inspect(rs.Body, func(m ast.Node) bool {
+			if as, ok := m.(*ast.AssignStmt); ok {
+				for _, l := range as.Lhs {
+					if lid, ok := l.(*ast.Ident); ok && u.pass.TypesInfo.ObjectOf(lid) == k {
+						found = true
+					}
+				}
+			}
+			return !found
+		})
+		return !found
+	})
+	return found
 }
 
 // shrinks reports whether fn shortens q: q = q[:n].
@@ -346,7 +385,7 @@ func (u *checker) judge(q *queue) {
 		// pops the front of a sorted collection does not make it a FIFO.
 		q.consumes = slices.DeleteFunc(q.consumes, func(c site) bool { return u.isTest(c.node.Pos()) })
 	}
-	if len(q.grows) == 0 || len(q.consumes) == 0 || u.testDouble(q) {
+	if len(q.grows) == 0 || len(q.consumes) == 0 || u.testDouble(q) || u.rotates(q) {
 		return
 	}
 	for _, g := range q.grows {
@@ -374,6 +413,51 @@ func (u *checker) judge(q *queue) {
 		})
 		return // one report per queue, at its first unbounded growth
 	}
+}
+
+// rotates reports whether what q's consumption removes is moved to another
+// slice that q later takes back (c.dead = append(c.dead, a); c.seeds =
+// c.seeds[1:] ... c.seeds = append(c.seeds, c.dead...)): the elements
+// circulate between two lists of a fixed set, nothing is produced.
+func (u *checker) rotates(q *queue) bool {
+	for _, c := range q.consumes {
+		list := enclosingList(c.stack)
+		for _, st := range list {
+			as, ok := st.(*ast.AssignStmt)
+			if !ok || len(as.Lhs) != 1 || len(as.Rhs) != 1 {
+				continue
+			}
+			other := u.sliceKey(as.Lhs[0])
+			call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
+			if other == nil || other == q.obj || !ok || !isBuiltin(u.pass.TypesInfo, call.Fun, "append") || len(call.Args) == 0 || u.sliceKey(call.Args[0]) != other {
+				continue
+			}
+			for _, g := range q.grows {
+				if ga, ok := g.node.(*ast.AssignStmt); ok && len(ga.Rhs) == 1 {
+					if gc, ok := ast.Unparen(ga.Rhs[0]).(*ast.CallExpr); ok && gc.Ellipsis.IsValid() && len(gc.Args) == 2 && u.sliceKey(gc.Args[1]) == other {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// enclosingList returns the statement list that holds the innermost
+// statement of stack.
+func enclosingList(stack []ast.Node) []ast.Stmt {
+	for i := len(stack) - 1; i >= 0; i-- {
+		switch p := stack[i].(type) {
+		case *ast.BlockStmt:
+			return p.List
+		case *ast.CaseClause:
+			return p.Body
+		case *ast.CommClause:
+			return p.Body
+		}
+	}
+	return nil
 }
 
 // testSetup reports whether growth g is in a _test.go file while the queue

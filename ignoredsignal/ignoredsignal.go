@@ -4,7 +4,6 @@ import (
 	_ "embed"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/buildssa"
 	"golang.org/x/tools/go/analysis/passes/ctrlflow"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 
@@ -26,10 +25,13 @@ var Analyzer = New(Config{})
 func New(cfg Config) *analysis.Analyzer {
 	c := &cfg
 	a := &analysis.Analyzer{
-		Name:      rules.IgnoredSignal,
-		Doc:       analyzerdoc.MustExtract(doc, rules.IgnoredSignal),
-		URL:       "https://github.com/bplint/bplint/blob/main/docs/ignoredsignal.md",
-		Requires:  []*analysis.Analyzer{inspect.Analyzer, buildssa.Analyzer},
+		Name: rules.IgnoredSignal,
+		Doc:  analyzerdoc.MustExtract(doc, rules.IgnoredSignal),
+		URL:  "https://github.com/bplint/bplint/blob/main/docs/ignoredsignal.md",
+		// SSA is built by run itself, and only where it can matter;
+		// ctrlflow (which buildssa would require) gives it the no-return
+		// facts.
+		Requires:  []*analysis.Analyzer{inspect.Analyzer, ctrlflow.Analyzer},
 		FactTypes: []analysis.Fact{new(signalFact)},
 	}
 	c.RegisterFlags(&a.Flags)

@@ -7,7 +7,6 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/buildssa"
 	"golang.org/x/tools/go/analysis/passes/ctrlflow"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
@@ -17,6 +16,7 @@ import (
 	"github.com/bplint/bplint/internal/directive"
 	"github.com/bplint/bplint/internal/rules"
 	"github.com/bplint/bplint/internal/signal"
+	"github.com/bplint/bplint/internal/sink"
 )
 
 const (
@@ -53,7 +53,6 @@ type checker struct {
 }
 
 func run(pass *analysis.Pass, cfg *Config) error {
-	ssainfo := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
 	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	c := &checker{
 		pass:    pass,
@@ -67,9 +66,15 @@ func run(pass *analysis.Pass, cfg *Config) error {
 		c.files[pass.Fset.File(f.Pos())] = f
 	}
 	c.markers()
-	c.wrappers(ssainfo.SrcFuncs)
-	for _, fn := range ssainfo.SrcFuncs {
-		c.checkCalls(fn)
+	// The SSA form (the most expensive part) is built only when some
+	// function refers to a signal or to a write or flush method of a sink:
+	// without one there is no wrapper and no call to check.
+	if c.refersToSignalOrSink() {
+		funcs := buildSSA(pass, true)
+		c.wrappers(funcs)
+		for _, fn := range funcs {
+			c.checkCalls(fn)
+		}
 	}
 	c.silentDrops(ins)
 	c.rep.Finish()
@@ -87,9 +92,16 @@ func runFacts(pass *analysis.Pass, cfg *Config) error {
 		local:   make(map[*types.Func]*signalFact),
 	}
 	c.markers()
-	if !c.mayWrap() {
-		return nil
+	if c.mayWrap() {
+		c.wrappers(buildSSA(pass, false))
 	}
+	return nil
+}
+
+// buildSSA builds the package's SSA form as buildssa does (same mode, the
+// no-return facts of ctrlflow) and returns its source functions in source
+// order: the declared ones, and with anon their function literals too.
+func buildSSA(pass *analysis.Pass, anon bool) []*ssa.Function {
 	prog := ssa.NewProgram(pass.Fset, ssa.BuilderMode(0))
 	prog.SetNoReturn(pass.ResultOf[ctrlflow.Analyzer].(*ctrlflow.CFGs).NoReturn)
 	for _, p := range pass.Pkg.Imports() {
@@ -98,19 +110,68 @@ func runFacts(pass *analysis.Pass, cfg *Config) error {
 	ssapkg := prog.CreatePackage(pass.Pkg, pass.Files, pass.TypesInfo, false)
 	ssapkg.Build()
 	var funcs []*ssa.Function
+	var add func(f *ssa.Function)
+	add = func(f *ssa.Function) {
+		funcs = append(funcs, f)
+		if anon {
+			for _, a := range f.AnonFuncs {
+				add(a)
+			}
+		}
+	}
 	for _, file := range pass.Files {
 		for _, decl := range file.Decls {
 			if fd, ok := decl.(*ast.FuncDecl); ok {
 				if fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
 					if f := prog.FuncValue(fn); f != nil {
-						funcs = append(funcs, f)
+						add(f)
 					}
 				}
 			}
 		}
 	}
-	c.wrappers(funcs)
-	return nil
+	return funcs
+}
+
+// refersToSignalOrSink reports whether the package refers (by a call, a
+// method value or a method expression) to a signal, or to a method that
+// sink.Classify takes for a write or a flush on the static type of its
+// receiver expression or on the method's own receiver. It is a superset of
+// the calls checkCall examines.
+func (c *checker) refersToSignalOrSink() bool {
+	info := c.pass.TypesInfo
+	for _, file := range c.pass.Files {
+		found := false
+		ast.Inspect(file, func(n ast.Node) bool {
+			if found {
+				return false
+			}
+			var fn *types.Func
+			var recv types.Type
+			switch n := n.(type) {
+			case *ast.SelectorExpr:
+				fn, _ = info.Uses[n.Sel].(*types.Func)
+				if sel, ok := info.Selections[n]; ok {
+					recv = sel.Recv()
+				}
+			case *ast.Ident:
+				fn, _ = info.Uses[n].(*types.Func)
+			}
+			if fn == nil {
+				return true
+			}
+			if _, ok := c.signalOf(fn); ok {
+				found = true
+			} else if sig := fn.Signature(); sig.Recv() != nil && sig.Results().Len() > 0 {
+				found = (recv != nil && sink.Classify(recv, fn) != sink.None) || sink.Classify(sig.Recv().Type(), fn) != sink.None
+			}
+			return !found
+		})
+		if found {
+			return true
+		}
+	}
+	return false
 }
 
 // mayWrap reports whether a function declared in the package refers to a

@@ -739,10 +739,30 @@ func (u *checker) bounded(q *queue, g site) bool {
 					if s.Cond != nil && u.mentionsLength(s.Cond, q) {
 						return true
 					}
+				case *ast.AssignStmt:
+					// q = append(q, x); ...; q = q[:0]: emptied before the
+					// function goes on (badger's DropPrefix flushes them all).
+					if j > idx && u.empties(s, q) {
+						return true
+					}
 				}
 			}
 		}
 		stmt = g.stack[i]
+	}
+	return false
+}
+
+// empties reports whether as sets the queue to empty: q = q[:0] or q = nil.
+func (u *checker) empties(as *ast.AssignStmt, q *queue) bool {
+	if len(as.Lhs) != 1 || len(as.Rhs) != 1 || u.sliceKey(as.Lhs[0]) != q.obj {
+		return false
+	}
+	switch r := ast.Unparen(as.Rhs[0]).(type) {
+	case *ast.Ident:
+		return r.Name == "nil"
+	case *ast.SliceExpr:
+		return u.sliceKey(r.X) == q.obj && r.Low == nil && r.High != nil && isZero(u.pass.TypesInfo, r.High)
 	}
 	return false
 }

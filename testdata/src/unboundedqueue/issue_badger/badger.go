@@ -110,3 +110,14 @@ func (b *backlog) pop() int {
 	b.items = b.items[1:]
 	return v
 }
+
+// dropAll adds the current table and flushes them all before returning
+// (badger's DropPrefix): the growth does not outlive the call.
+func (d *db) dropAll(t *table) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.imm = append(d.imm, t)
+	for range d.imm {
+	}
+	d.imm = d.imm[:0]
+}

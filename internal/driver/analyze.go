@@ -73,9 +73,6 @@ func analyze(dir string, patterns []string, o options) (*result, error) {
 		}
 		return nil, fmt.Errorf("go vet: %s", msg)
 	}
-	if strings.Contains(stderr.String(), "matched no packages") && len(res.errors) == 0 {
-		return nil, fmt.Errorf("no packages match %s", strings.Join(patterns, " "))
-	}
 	res.findings = finding.Normalize(res.findings)
 	// The same file fails in p and in its test variant: report it once.
 	slices.SortFunc(res.errors, func(a, b finding.Error) int { return strings.Compare(a.String(), b.String()) })
@@ -169,8 +166,10 @@ func (res *result) readStderr(text string) {
 		line := sc.Text()
 		switch {
 		case strings.TrimSpace(line) == "":
-		case strings.HasPrefix(line, "go: warning: ") && !strings.Contains(line, "matched no packages"):
-			// a warning, not a failure: pass it on as is.
+		case strings.HasPrefix(line, "go: warning: "):
+			// a warning, not a failure (one pattern of several matched
+			// nothing): pass it on as is. If none matched, go vet also
+			// says "no packages to vet", an error.
 			res.warnings = append(res.warnings, line)
 		case strings.HasPrefix(line, "# "):
 			pkg = packagePath(strings.TrimPrefix(line, "# "))

@@ -301,3 +301,17 @@ func TestSameOutputAcrossConcurrency(t *testing.T) {
 		}
 	}
 }
+
+// TestPatternMatchingNothing: a pattern that matches nothing is a warning
+// when another one matches, and an error when none does.
+func TestPatternMatchingNothing(t *testing.T) {
+	stdout, stderr, code := bplint(t, testdataDir("findings"), "./...", "./nothing/...")
+	assert.Equal(t, exitFindings, code, stderr)
+	assert.Contains(t, stderr, `go: warning: "./nothing/..." matched no packages`)
+	assert.NotEmpty(t, lines(t, stdout))
+
+	stdout, stderr, code = bplint(t, testdataDir("findings"), "./nothing/...")
+	assert.Equal(t, exitError, code)
+	assert.Contains(t, stderr, "bplint: no packages to vet")
+	assert.Empty(t, stdout)
+}

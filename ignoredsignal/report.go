@@ -581,7 +581,7 @@ func (c *checker) freeLists(ins *inspector.Inspector) map[types.Object]bool {
 				return true // <-ch: a signal, not a value
 			}
 			if as, ok := parent.(*ast.AssignStmt); ok && len(stack) >= 3 {
-				if cc, ok := stack[len(stack)-3].(*ast.CommClause); ok && cc.Comm == as && hasDefault(stack[:len(stack)-3]) {
+				if cc, ok := stack[len(stack)-3].(*ast.CommClause); ok && cc.Comm == as && hasDefault(stack[:len(stack)-3]) && c.handsOut(cc, as) {
 					polled[obj] = true
 					return true
 				}
@@ -597,6 +597,37 @@ func (c *checker) freeLists(ins *inspector.Inspector) map[types.Object]bool {
 		}
 	}
 	return free
+}
+
+// handsOut reports whether a polled receive case gives the value it
+// received back to its caller (case b := <-pool: return b[:0]): getting a
+// spare from a free list. A case that processes the value instead is a
+// consumer polling for data, which a dropped send deprives.
+func (c *checker) handsOut(cc *ast.CommClause, as *ast.AssignStmt) bool {
+	if len(as.Lhs) == 0 {
+		return false
+	}
+	id, ok := as.Lhs[0].(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v := c.pass.TypesInfo.ObjectOf(id)
+	found := false
+	for _, st := range cc.Body {
+		ret, ok := st.(*ast.ReturnStmt)
+		if !ok {
+			continue
+		}
+		for _, r := range ret.Results {
+			ast.Inspect(r, func(n ast.Node) bool {
+				if rid, ok := n.(*ast.Ident); ok && v != nil && c.pass.TypesInfo.Uses[rid] == v {
+					found = true
+				}
+				return !found
+			})
+		}
+	}
+	return found
 }
 
 // hasDefault reports whether the innermost select in stack has a default.

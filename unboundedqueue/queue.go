@@ -798,6 +798,10 @@ func (u *checker) evicts(b *ast.BlockStmt, q *queue) bool {
 func (u *checker) mentionsLength(e ast.Expr, q *queue) bool {
 	found := false
 	ast.Inspect(e, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && u.lengthVars()[u.pass.TypesInfo.Uses[id]][q.obj] {
+			found = true // l := len(q.elts) - q.pos; if l == max {...}
+			return false
+		}
 		call, ok := n.(*ast.CallExpr)
 		if !ok {
 			if sel, ok := n.(*ast.SelectorExpr); ok && q.rule == ruleList {
@@ -816,6 +820,45 @@ func (u *checker) mentionsLength(e ast.Expr, q *queue) bool {
 		return !found
 	})
 	return found
+}
+
+// lengthVars maps each local variable assigned from an expression that
+// reads the length of slices (l := len(q.elts) - q.pos) to those slices. It
+// is computed once per pass.
+func (u *checker) lengthVars() map[types.Object]map[types.Object]bool {
+	if u.lenVars != nil {
+		return u.lenVars
+	}
+	u.lenVars = make(map[types.Object]map[types.Object]bool)
+	u.ins.Preorder([]ast.Node{(*ast.AssignStmt)(nil)}, func(n ast.Node) {
+		as := n.(*ast.AssignStmt)
+		if len(as.Lhs) != len(as.Rhs) {
+			return
+		}
+		for i, l := range as.Lhs {
+			id, ok := l.(*ast.Ident)
+			if !ok {
+				continue
+			}
+			v, ok := u.pass.TypesInfo.ObjectOf(id).(*types.Var)
+			if !ok || v.IsField() || v.Parent() == v.Pkg().Scope() {
+				continue
+			}
+			ast.Inspect(as.Rhs[i], func(m ast.Node) bool {
+				call, ok := m.(*ast.CallExpr)
+				if ok && (isBuiltin(u.pass.TypesInfo, call.Fun, "len") || isBuiltin(u.pass.TypesInfo, call.Fun, "cap")) && len(call.Args) == 1 {
+					if q := u.objectOf(call.Args[0]); q != nil {
+						if u.lenVars[v] == nil {
+							u.lenVars[v] = make(map[types.Object]bool)
+						}
+						u.lenVars[v][q] = true
+					}
+				}
+				return true
+			})
+		}
+	})
+	return u.lenVars
 }
 
 func isInteger(t types.Type) bool {

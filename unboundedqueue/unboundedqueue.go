@@ -95,6 +95,7 @@ type checker struct {
 	cfg     *Config
 	ins     *inspector.Inspector
 	rep     *directive.Reporter
-	limited map[types.Object]bool     // errgroups with SetLimit; see limitedGroups
-	goStmts map[*types.Func]token.Pos // this package's spawners -> their go statement
+	limited map[types.Object]bool                  // errgroups with SetLimit; see limitedGroups
+	goStmts map[*types.Func]token.Pos              // this package's spawners -> their go statement
+	lenVars map[types.Object]map[types.Object]bool // see lengthVars
 }

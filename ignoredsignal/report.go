@@ -485,9 +485,50 @@ func contains(outer, inner ast.Node) bool {
 	return outer.Pos() <= inner.Pos() && inner.End() <= outer.End()
 }
 
+// oneSlotField reports whether every channel stored in the field or
+// variable obj is made with make(chan T, 1) (in a composite literal or an
+// assignment), and there is at least one.
+func (c *checker) oneSlotField(obj types.Object) bool {
+	makes, ones := 0, 0
+	for _, f := range c.pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			var val ast.Expr
+			switch n := n.(type) {
+			case *ast.KeyValueExpr:
+				if id, ok := n.Key.(*ast.Ident); ok && c.pass.TypesInfo.Uses[id] == obj {
+					val = n.Value
+				}
+			case *ast.AssignStmt:
+				if len(n.Lhs) == 1 && len(n.Rhs) == 1 && c.chanObject(n.Lhs[0]) == obj {
+					val = n.Rhs[0]
+				}
+			}
+			if call, ok := ast.Unparen(val).(*ast.CallExpr); ok && isBuiltinMake(c.pass.TypesInfo, call) {
+				makes++
+				if isMakeChanOne(c.pass.TypesInfo, call) {
+					ones++
+				}
+			}
+			return true
+		})
+	}
+	return makes > 0 && makes == ones
+}
+
+func isBuiltinMake(info *types.Info, call *ast.CallExpr) bool {
+	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	b, ok := info.Uses[id].(*types.Builtin)
+	return ok && b.Name() == "make"
+}
+
 // oneShotField reports whether ch is a struct field (or a package
 // variable) whose every receive is a select case that then stops listening
-// to it: identify := c.identify; ... case v := <-identify: identify = nil.
+// to it: identify := c.identify; ... case v := <-identify: identify = nil,
+// or, for a one-slot reply channel (always made with make(chan T, 1)), a
+// case that returns what it received (case ret := <-req.retc: return ret).
 // The receiver takes one value; a later one would never be read, so
 // dropping it loses nothing.
 func (c *checker) oneShotField(ch ast.Expr) bool {
@@ -512,6 +553,7 @@ func (c *checker) oneShotField(ch ast.Expr) bool {
 			return true
 		})
 	}
+	slot := c.oneSlotField(obj)
 	receives, oneShot := 0, 0
 	for _, f := range c.pass.Files {
 		ast.Inspect(f, func(n ast.Node) bool {
@@ -534,6 +576,12 @@ func (c *checker) oneShotField(ch ast.Expr) bool {
 					return true
 				}
 				receives++
+				if slot && len(n.Body) > 0 {
+					if _, ok := n.Body[len(n.Body)-1].(*ast.ReturnStmt); ok {
+						oneShot++ // case ret := <-req.retc: return ret
+						return false
+					}
+				}
 				for _, st := range n.Body {
 					if set, ok := st.(*ast.AssignStmt); ok && len(set.Lhs) == 1 && len(set.Rhs) == 1 && c.chanObject(set.Lhs[0]) == alias {
 						if id, ok := ast.Unparen(set.Rhs[0]).(*ast.Ident); ok && id.Name == "nil" {

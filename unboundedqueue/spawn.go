@@ -9,6 +9,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/bplint/bplint/internal/signal"
 )
 
 const (
@@ -75,7 +77,7 @@ func (u *checker) source(loop ast.Node) (string, *ast.CallExpr) {
 				// x := <-ch, case x := <-ch: a value received, an item.
 				// A bare <-done or case <-ctx.Done() is a signal, not an item.
 				for _, r := range n.Rhs {
-					if recv, ok := ast.Unparen(r).(*ast.UnaryExpr); ok && recv.Op == token.ARROW {
+					if recv, ok := ast.Unparen(r).(*ast.UnaryExpr); ok && recv.Op == token.ARROW && !errorChan(info, recv.X) {
 						desc = "value received from " + types.ExprString(recv.X)
 					}
 				}
@@ -88,6 +90,13 @@ func (u *checker) source(loop ast.Node) (string, *ast.CallExpr) {
 		return desc, src
 	}
 	return "", nil
+}
+
+// errorChan reports whether ch carries errors: what it delivers are
+// failures to react to (a reconnect with backoff), not items of work.
+func errorChan(info *types.Info, ch ast.Expr) bool {
+	t, ok := info.TypeOf(ch).Underlying().(*types.Chan)
+	return ok && signal.IsError(t.Elem())
 }
 
 // readCall returns e if it is a call of a method in readNames.
@@ -470,16 +479,22 @@ func (u *checker) spawners() {
 }
 
 // inSignalCase reports whether spawn sits in a select case of body that
-// receives no value (case <-timer.C:, case <-done:) or sends: that case
+// receives no value (case <-timer.C:, case <-done:), receives an error
+// (case err := <-errc:), or sends: that case
 // fires per signal, not per item, even when another case receives items.
-func inSignalCase(body *ast.BlockStmt, spawn ast.Node) bool {
+func inSignalCase(info *types.Info, body *ast.BlockStmt, spawn ast.Node) bool {
 	found := false
 	inspectIteration(body, func(n ast.Node) {
 		cc, ok := n.(*ast.CommClause)
 		if !ok || found || !(cc.Pos() <= spawn.Pos() && spawn.End() <= cc.End()) {
 			return
 		}
-		_, item := cc.Comm.(*ast.AssignStmt) // case v := <-ch: an item
+		as, item := cc.Comm.(*ast.AssignStmt) // case v := <-ch: an item
+		if item && len(as.Rhs) == 1 {
+			if recv, ok := ast.Unparen(as.Rhs[0]).(*ast.UnaryExpr); ok && recv.Op == token.ARROW && errorChan(info, recv.X) {
+				item = false // case err := <-errc: a failure, not an item
+			}
+		}
 		found = !item
 	})
 	return found
@@ -654,7 +669,7 @@ func (u *checker) goroutinePerItem() {
 		}
 		for _, s := range u.spawnsIn(body, limited) {
 			inLoop[s.node] = true
-			if inSignalCase(body, s.node) {
+			if inSignalCase(u.pass.TypesInfo, body, s.node) {
 				continue // spawned on a timer or signal case, not per received item
 			}
 			if u.limitBefore(body, s.node.Pos()) {

@@ -157,3 +157,32 @@ func (s *server) apply(process func([]byte)) {
 	default:
 	}
 }
+
+type watchRequest struct {
+	retc chan chan int // one reply per request
+}
+
+func newWatchRequest() *watchRequest {
+	return &watchRequest{retc: make(chan chan int, 1)}
+}
+
+// watch waits for its one reply and returns it (etcd clientv3 Watch).
+func watch(wr *watchRequest, donec chan struct{}) chan int {
+	for {
+		select {
+		case ret := <-wr.retc:
+			return ret
+		case <-donec:
+			continue
+		}
+	}
+}
+
+// closeSubstream answers a request that may have been answered already:
+// the slot holds one reply, the second is never read.
+func closeSubstream(wr *watchRequest, outc chan int) {
+	select {
+	case wr.retc <- outc:
+	default:
+	}
+}

@@ -5,7 +5,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"regexp"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -375,9 +374,6 @@ func (c *checker) silentDrops(ins *inspector.Inspector) {
 		if def == nil || len(def.Body) > 0 {
 			return true // no default, or a default that does something
 		}
-		if c.saysRetried(sel, def) {
-			return true // the author says the value is sent again later: not lost
-		}
 		if casGuarded(c.pass.TypesInfo, stack) {
 			return true // one sender at a time: the compare-and-swap keeps a slot free
 		}
@@ -434,31 +430,6 @@ func (c *checker) chanObject(e ast.Expr) types.Object {
 		}
 	}
 	return nil
-}
-
-// retriedRE matches comments that say a dropped send is made again.
-var retriedRE = regexp.MustCompile(`(?i)\b(retr(y|ies|ied)|try (it )?again|(try|send|resend) .*(later|next)|next (time|tick|round|iteration|pass|loop|run))\b`)
-
-// saysRetried reports whether the empty default def of sel holds a comment
-// that says the send is retried ("retry next time", "try again later"): the
-// producer keeps the state and sends again, so nothing is lost.
-func (c *checker) saysRetried(sel *ast.SelectStmt, def *ast.CommClause) bool {
-	file := c.files[c.pass.Fset.File(def.Pos())]
-	if file == nil {
-		return false
-	}
-	end := sel.Body.Rbrace
-	for _, s := range sel.Body.List {
-		if s.Pos() > def.Pos() && s.Pos() < end {
-			end = s.Pos()
-		}
-	}
-	for _, cg := range file.Comments {
-		if cg.Pos() > def.Colon && cg.End() <= end && retriedRE.MatchString(cg.Text()) {
-			return true
-		}
-	}
-	return false
 }
 
 // casGuarded reports whether the select at the top of stack runs only when

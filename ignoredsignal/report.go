@@ -127,8 +127,6 @@ func (c *checker) checkCall(fn0 *ssa.Function, cc *ssa.CallCommon, call *ssa.Cal
 				remedy = "flush explicitly and check the error, or set the function's named error result in a deferred closure"
 			}
 			d.Message = fmt.Sprintf("error of %s %s: writes that failed in the buffer (peer gone, stalled, disk full) are lost without notice; %s", name, lost(h, lhs), remedy)
-		case inLoop && c.readsSamePeer(path, ce):
-			return // the loop reads from the same peer: a dead peer ends it at the next read
 		case inLoop:
 			d.Message = fmt.Sprintf("error of %s %s in a loop: when the peer is slow or gone the loop keeps producing for a consumer that has stopped; check the error and stop the loop (return it)", name, lost(h, lhs))
 		case c.cfg.Strict:
@@ -249,69 +247,6 @@ func inLoop(path []ast.Node) bool {
 		}
 	}
 	return false
-}
-
-// readNames are the methods whose call reads from a peer.
-var readNames = map[string]bool{
-	"Read": true, "ReadMessage": true, "ReadJSON": true, "NextReader": true, "Recv": true, "RecvMsg": true, "ReadFrom": true,
-}
-
-// readsSamePeer reports whether the loop around the write call reads, with
-// its result used, from the peer written to: the same receiver (an echo on
-// one connection or stream), or, for an http.ResponseWriter, the body of
-// the request. A dead peer then fails the read and the loop ends there.
-func (c *checker) readsSamePeer(path []ast.Node, write *ast.CallExpr) bool {
-	sel, ok := ast.Unparen(write.Fun).(*ast.SelectorExpr)
-	if !ok {
-		return false
-	}
-	peer := types.ExprString(sel.X)
-	var loop ast.Node
-	for _, n := range path[1:] {
-		switch n.(type) {
-		case *ast.ForStmt, *ast.RangeStmt:
-			loop = n
-		case *ast.FuncLit, *ast.FuncDecl:
-		default:
-			continue
-		}
-		break
-	}
-	if loop == nil {
-		return false
-	}
-	found := false
-	ast.Inspect(loop, func(n ast.Node) bool {
-		if _, ok := n.(*ast.FuncLit); ok || found {
-			return false
-		}
-		as, ok := n.(*ast.AssignStmt)
-		if !ok {
-			return true
-		}
-		for _, r := range as.Rhs {
-			call, ok := ast.Unparen(r).(*ast.CallExpr)
-			if !ok {
-				continue
-			}
-			rsel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-			if !ok || !readNames[rsel.Sel.Name] {
-				continue
-			}
-			from := types.ExprString(rsel.X)
-			if from == peer {
-				found = true
-			}
-			// r.Body.Read(buf) where r is an *http.Request.
-			if body, ok := ast.Unparen(rsel.X).(*ast.SelectorExpr); ok && body.Sel.Name == "Body" {
-				if t := c.pass.TypesInfo.TypeOf(body.X); t != nil && t.String() == "*net/http.Request" {
-					found = true
-				}
-			}
-		}
-		return !found
-	})
-	return found
 }
 
 // returnErrorFix offers "return the error" when the expression statement's

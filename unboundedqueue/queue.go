@@ -519,7 +519,9 @@ func (u *checker) ownerTypeName(v *types.Var) string {
 }
 
 // constructing reports whether growth g appends to a field of an object
-// that g's own function creates (w := &WAL{...}; w.locks = append(w.locks, f)).
+// that g's own function creates (w := &WAL{...}; w.locks = append(w.locks,
+// f)), or that every caller of g's method creates just before calling it
+// (db := &DB{...}; db.openMemTables(): filling at start-up, not producing).
 func (u *checker) constructing(g site) bool {
 	as, ok := g.node.(*ast.AssignStmt)
 	if !ok {
@@ -534,8 +536,42 @@ func (u *checker) constructing(g site) bool {
 		return false
 	}
 	obj := u.pass.TypesInfo.ObjectOf(base)
+	if u.constructs(g.fn, obj) {
+		return true
+	}
+	// A method filling its receiver, called only by constructors.
+	fd, ok := g.fn.(*ast.FuncDecl)
+	if !ok || fd.Recv == nil || len(fd.Recv.List) != 1 || len(fd.Recv.List[0].Names) != 1 || u.pass.TypesInfo.Defs[fd.Recv.List[0].Names[0]] != obj {
+		return false
+	}
+	method := u.pass.TypesInfo.Defs[fd.Name]
+	calls, fromConstructors := 0, 0
+	u.ins.WithStack([]ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node, push bool, stack []ast.Node) bool {
+		call := n.(*ast.CallExpr)
+		if !push || typeutil.Callee(u.pass.TypesInfo, call) != method {
+			return true
+		}
+		calls++
+		if cs, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			if id, ok := ast.Unparen(cs.X).(*ast.Ident); ok {
+				if fn := enclosingFunc(stack); fn != nil && u.constructs(fn, u.pass.TypesInfo.ObjectOf(id)) {
+					fromConstructors++
+				}
+			}
+		}
+		return true
+	})
+	return calls > 0 && calls == fromConstructors
+}
+
+// constructs reports whether fn creates the object its variable obj holds:
+// obj := &T{...}, obj := T{...} or obj := new(T).
+func (u *checker) constructs(fn ast.Node, obj types.Object) bool {
+	if obj == nil {
+		return false
+	}
 	found := false
-	ast.Inspect(g.fn, func(n ast.Node) bool {
+	ast.Inspect(fn, func(n ast.Node) bool {
 		a, ok := n.(*ast.AssignStmt)
 		if !ok || found {
 			return !found

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # run.sh: the benchmark table of docs/performance.md.
 #
-#   bench/run.sh [-n N] [-tools LIST] [target...]     (default: -n 3 std)
+#   bench/run.sh [-n N] [-tools LIST] [-warm=false] [target...]   (default: -n 3 std)
 #
 # A target is "std" or a module directory (analyzed on ./...). Installs
 # errcheck and staticcheck at pinned versions, builds bplint and bench/noop
@@ -31,6 +31,7 @@ args=()
 while [ $# -gt 0 ]; do
   case $1 in
     -n|-tools) args+=("$1" "$2"); shift 2 ;;
+    -warm=*) args+=("$1"); shift ;;
     *) break ;;
   esac
 done

@@ -41,6 +41,7 @@ func main() {
 	n := flag.Int("n", 3, "measured runs per tool and target")
 	toolList := flag.String("tools", "bplint,noop,errcheck,staticcheck", "comma-separated tools to run")
 	rerun := flag.Bool("rerun", true, "also time bplint re-run with nothing changed")
+	warm := flag.Bool("warm", true, "run each tool once, unmeasured, before the measured runs (fills the build cache)")
 	flag.Parse()
 	if *bin == "" || flag.NArg() == 0 || *n < 1 {
 		fmt.Fprintln(os.Stderr, "usage: harness -bin DIR [-n 3] [-tools ...] target...")
@@ -57,10 +58,12 @@ func main() {
 		results := make(map[string]*stats)
 		for _, tool := range tools {
 			results[tool] = &stats{}
-			// Warm-up: compile what is needed, fill go vet's vetx for
-			// nothing (its binary is thrown away below).
-			_, err := measure(command(*bin, work, tool, target, "warm"))
-			check(err)
+			if *warm {
+				// Warm-up: compile what go vet needs (export data); the
+				// results cached under this binary's ID are not reused.
+				_, err := measure(command(*bin, work, tool, target, "warm"))
+				check(err)
+			}
 		}
 		for i := range *n {
 			// Alternate the tools so the machine's noise spreads over all.

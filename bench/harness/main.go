@@ -115,7 +115,10 @@ func command(bin, work, tool, target, run string) *exec.Cmd {
 	case "bplint", "noop":
 		exe := filepath.Join(work, tool+"-"+run)
 		if _, err := os.Stat(exe); err != nil {
-			copySalted(filepath.Join(bin, tool), exe, target+" "+run)
+			// The salt names this harness run too (its temporary
+			// directory): a binary of an earlier run would hit the
+			// results go vet cached for it.
+			copySalted(filepath.Join(bin, tool), exe, work+" "+target+" "+run)
 		}
 		cmd = exec.Command(exe, pattern)
 	case "errcheck":

@@ -70,8 +70,15 @@ func BenchmarkTestdata(b *testing.B) {
 // BenchmarkNetHTTP runs the suite, each analyzer, the facts-only analyzers
 // (what go vet runs on dependencies) and the no-op floor on net/http and
 // its dependencies: real code of the kind bplint looks at.
+//
+// BPLINT_BENCH_DIR and BPLINT_BENCH_PKG name another package to profile
+// (a module directory and a pattern), for example a project's largest.
 func BenchmarkNetHTTP(b *testing.B) {
-	pkgs := load(b, &packages.Config{Tests: false}, "net/http")
+	dir, pattern := os.Getenv("BPLINT_BENCH_DIR"), os.Getenv("BPLINT_BENCH_PKG")
+	if pattern == "" {
+		pattern = "net/http"
+	}
+	pkgs := load(b, &packages.Config{Dir: dir, Tests: false}, pattern)
 	for _, tc := range []struct {
 		name string
 		as   []*analysis.Analyzer

@@ -23,15 +23,30 @@ var Analyzer = New(Config{})
 // New returns an ignoredsignal analyzer for cfg. Each call returns an
 // independent analyzer whose flags are bound to its own copy of cfg.
 func New(cfg Config) *analysis.Analyzer {
+	// SSA is built by run itself, and only where it can matter; ctrlflow
+	// (which buildssa would require) gives it the no-return facts.
+	return newAnalyzer(cfg, []*analysis.Analyzer{inspect.Analyzer, ctrlflow.Analyzer}, run)
+}
+
+// NewFactsOnly returns the analyzer for cfg as go vet runs it on a
+// dependency, only for the facts its importers need (a .vetx file): it
+// finds the //bplint:signal markers and the wrappers, reports nothing, and
+// builds the package's SSA form only when some function may be a wrapper
+// (refers to a signal), which few packages do. It has the name, flags and
+// fact type of New's analyzer, and exports the same facts.
+func NewFactsOnly(cfg Config) *analysis.Analyzer {
+	// ctrlflow stays: its no-return facts must reach the packages analyzed
+	// in full.
+	return newAnalyzer(cfg, []*analysis.Analyzer{ctrlflow.Analyzer}, runFacts)
+}
+
+func newAnalyzer(cfg Config, requires []*analysis.Analyzer, run func(*analysis.Pass, *Config) error) *analysis.Analyzer {
 	c := &cfg
 	a := &analysis.Analyzer{
-		Name: rules.IgnoredSignal,
-		Doc:  analyzerdoc.MustExtract(doc, rules.IgnoredSignal),
-		URL:  "https://github.com/bplint/bplint/blob/main/docs/ignoredsignal.md",
-		// SSA is built by run itself, and only where it can matter;
-		// ctrlflow (which buildssa would require) gives it the no-return
-		// facts.
-		Requires:  []*analysis.Analyzer{inspect.Analyzer, ctrlflow.Analyzer},
+		Name:      rules.IgnoredSignal,
+		Doc:       analyzerdoc.MustExtract(doc, rules.IgnoredSignal),
+		URL:       "https://github.com/bplint/bplint/blob/main/docs/ignoredsignal.md",
+		Requires:  requires,
 		FactTypes: []analysis.Fact{new(signalFact)},
 	}
 	c.RegisterFlags(&a.Flags)
@@ -43,36 +58,6 @@ func New(cfg Config) *analysis.Analyzer {
 			return nil, nil // every rule is off: nothing to report, no fact anyone needs
 		}
 		return nil, run(pass, c)
-	})
-	return a
-}
-
-// NewFactsOnly returns the analyzer for cfg as go vet runs it on a
-// dependency, only for the facts its importers need (a .vetx file): it
-// finds the //bplint:signal markers and the wrappers, reports nothing, and
-// builds the package's SSA form only when some function may be a wrapper
-// (refers to a signal), which few packages do. It has the name, flags and
-// fact type of New's analyzer, and exports the same facts.
-func NewFactsOnly(cfg Config) *analysis.Analyzer {
-	c := &cfg
-	a := &analysis.Analyzer{
-		Name: rules.IgnoredSignal,
-		Doc:  analyzerdoc.MustExtract(doc, rules.IgnoredSignal),
-		URL:  "https://github.com/bplint/bplint/blob/main/docs/ignoredsignal.md",
-		// ctrlflow (which buildssa requires) stays: its no-return facts
-		// must reach the packages analyzed in full.
-		Requires:  []*analysis.Analyzer{ctrlflow.Analyzer},
-		FactTypes: []analysis.Fact{new(signalFact)},
-	}
-	c.RegisterFlags(&a.Flags)
-	a.Run = crash.Guard(func(pass *analysis.Pass) (any, error) {
-		if err := c.Validate(); err != nil {
-			return nil, err
-		}
-		if rules.AllDisabled(rules.IgnoredSignal, c.Disable) {
-			return nil, nil
-		}
-		return nil, runFacts(pass, c)
 	})
 	return a
 }

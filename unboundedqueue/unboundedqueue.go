@@ -26,6 +26,25 @@ var Analyzer = New(Config{})
 // New returns an unboundedqueue analyzer for cfg. Each call returns an
 // independent analyzer whose flags are bound to its own copy of cfg.
 func New(cfg Config) *analysis.Analyzer {
+	return newAnalyzer(cfg, func(u *checker) {
+		u.rep = directive.NewReporter(u.pass, rules.UnboundedQueue, u.cfg.Disable)
+		u.spawners()
+		u.goroutinePerItem()
+		u.fanIn()
+		u.queues()
+		u.rep.Finish()
+	})
+}
+
+// NewFactsOnly returns the analyzer for cfg as go vet runs it on a
+// dependency, only for the facts its importers need: it finds the spawners
+// and reports nothing. It has the name, flags and fact type of New's
+// analyzer, and exports the same facts.
+func NewFactsOnly(cfg Config) *analysis.Analyzer {
+	return newAnalyzer(cfg, (*checker).spawners)
+}
+
+func newAnalyzer(cfg Config, run func(*checker)) *analysis.Analyzer {
 	c := &cfg
 	a := &analysis.Analyzer{
 		Name:      rules.UnboundedQueue,
@@ -42,49 +61,7 @@ func New(cfg Config) *analysis.Analyzer {
 		if rules.AllDisabled(rules.UnboundedQueue, c.Disable) {
 			return nil, nil // every rule is off: nothing to report, no fact anyone needs
 		}
-		u := &checker{
-			pass: pass,
-			cfg:  c,
-			ins:  pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
-			rep:  directive.NewReporter(pass, rules.UnboundedQueue, c.Disable),
-		}
-		u.spawners()
-		u.goroutinePerItem()
-		u.fanIn()
-		u.queues()
-		u.rep.Finish()
-		return nil, nil
-	})
-	return a
-}
-
-// NewFactsOnly returns the analyzer for cfg as go vet runs it on a
-// dependency, only for the facts its importers need: it finds the spawners
-// and reports nothing. It has the name, flags and fact type of New's
-// analyzer, and exports the same facts.
-func NewFactsOnly(cfg Config) *analysis.Analyzer {
-	c := &cfg
-	a := &analysis.Analyzer{
-		Name:      rules.UnboundedQueue,
-		Doc:       analyzerdoc.MustExtract(doc, rules.UnboundedQueue),
-		URL:       "https://github.com/bplint/bplint/blob/main/docs/unboundedqueue.md",
-		Requires:  []*analysis.Analyzer{inspect.Analyzer},
-		FactTypes: []analysis.Fact{new(spawnerFact)},
-	}
-	c.RegisterFlags(&a.Flags)
-	a.Run = crash.Guard(func(pass *analysis.Pass) (any, error) {
-		if err := c.Validate(); err != nil {
-			return nil, err
-		}
-		if rules.AllDisabled(rules.UnboundedQueue, c.Disable) {
-			return nil, nil
-		}
-		u := &checker{
-			pass: pass,
-			cfg:  c,
-			ins:  pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
-		}
-		u.spawners()
+		run(&checker{pass: pass, cfg: c, ins: pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)})
 		return nil, nil
 	})
 	return a

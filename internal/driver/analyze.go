@@ -166,6 +166,10 @@ func (res *result) readStderr(text string) {
 		line := sc.Text()
 		switch {
 		case strings.TrimSpace(line) == "":
+		case strings.HasPrefix(line, "go: downloading ") || strings.HasPrefix(line, "go: finding ") || strings.HasPrefix(line, "go: extracting "):
+			// progress of the module download on a fresh machine, not a
+			// failure: passed on as go prints it.
+			res.warnings = append(res.warnings, line)
 		case strings.HasPrefix(line, "go: warning: "):
 			// a warning, not a failure (one pattern of several matched
 			// nothing): pass it on as is. If none matched, go vet also
@@ -176,6 +180,8 @@ func (res *result) readStderr(text string) {
 		case strings.HasPrefix(line, "\t") && len(res.errors) > 0:
 			last := &res.errors[len(res.errors)-1]
 			last.Err += "\n" + line
+		case strings.HasPrefix(line, "go: ") || line == "no packages to vet":
+			res.errors = append(res.errors, finding.Error{Err: line}) // the go command's own
 		default:
 			line = strings.TrimPrefix(line, "vet: ")
 			res.errors = append(res.errors, finding.Error{Package: pkg, Err: line})

@@ -377,10 +377,8 @@ func casGuarded(info *types.Info, stack []ast.Node) bool {
 		case *ast.FuncLit, *ast.FuncDecl:
 			return false
 		case *ast.IfStmt:
-			if call, ok := ast.Unparen(n.Cond).(*ast.CallExpr); ok && contains(n.Body, stack[i+1]) {
-				if fn, ok := typeutil.Callee(info, call).(*types.Func); ok && fn.Pkg() != nil && fn.Pkg().Path() == "sync/atomic" && strings.HasPrefix(fn.Name(), "CompareAndSwap") {
-					return true
-				}
+			if contains(n.Body, stack[i+1]) && signal.IsCompareAndSwap(info, n.Cond) {
+				return true
 			}
 		}
 	}
@@ -660,19 +658,11 @@ func funcBody(n ast.Node) *ast.BlockStmt {
 // isMakeChanOne reports whether e is make(chan T, 1).
 func isMakeChanOne(info *types.Info, e ast.Expr) bool {
 	call, ok := ast.Unparen(e).(*ast.CallExpr)
-	if !ok || len(call.Args) != 2 {
-		return false
-	}
-	if b, ok := info.Uses[identOf(call.Fun)].(*types.Builtin); !ok || b.Name() != "make" {
+	if !ok || len(call.Args) != 2 || !isBuiltinMake(info, call) {
 		return false
 	}
 	tv := info.Types[call.Args[1]]
 	return tv.Value != nil && tv.Value.String() == "1"
-}
-
-func identOf(e ast.Expr) *ast.Ident {
-	id, _ := ast.Unparen(e).(*ast.Ident)
-	return id
 }
 
 // exemptElem: channels of struct{} coalesce wake-ups (a dropped one loses

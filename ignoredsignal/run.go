@@ -11,7 +11,6 @@ import (
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/ssa"
-	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/bplint/bplint/internal/directive"
 	"github.com/bplint/bplint/internal/rules"
@@ -69,7 +68,7 @@ func run(pass *analysis.Pass, cfg *Config) error {
 	// The SSA form (the most expensive part) is built only when some
 	// function refers to a signal or to a write or flush method of a sink:
 	// without one there is no wrapper and no call to check.
-	if c.refersToSignalOrSink() {
+	if c.refers(true) {
 		funcs := buildSSA(pass, true)
 		c.wrappers(funcs)
 		for _, fn := range funcs {
@@ -82,8 +81,8 @@ func run(pass *analysis.Pass, cfg *Config) error {
 }
 
 // runFacts exports the facts of run without reporting anything (see
-// NewFactsOnly). The SSA form is built as buildssa builds it, and only if a
-// function refers to a signal: without one there is no wrapper.
+// NewFactsOnly). The SSA form is built only if the package refers to a
+// signal: without one there is no wrapper.
 func runFacts(pass *analysis.Pass, cfg *Config) error {
 	c := &checker{
 		pass:    pass,
@@ -92,7 +91,7 @@ func runFacts(pass *analysis.Pass, cfg *Config) error {
 		local:   make(map[*types.Func]*signalFact),
 	}
 	c.markers()
-	if c.mayWrap() {
+	if c.refers(false) {
 		c.wrappers(buildSSA(pass, false))
 	}
 	return nil
@@ -133,12 +132,13 @@ func buildSSA(pass *analysis.Pass, anon bool) []*ssa.Function {
 	return funcs
 }
 
-// refersToSignalOrSink reports whether the package refers (by a call, a
-// method value or a method expression) to a signal, or to a method that
+// refers reports whether the package refers (by a call, a method value or
+// a method expression) to a signal, or, with sinks, to a method that
 // sink.Classify takes for a write or a flush on the static type of its
-// receiver expression or on the method's own receiver. It is a superset of
-// the calls checkCall examines.
-func (c *checker) refersToSignalOrSink() bool {
+// receiver expression or on the method's own receiver. Without a signal
+// there is no wrapper; without either there is no call for checkCall: it is
+// a superset of what the SSA passes examine.
+func (c *checker) refers(sinks bool) bool {
 	info := c.pass.TypesInfo
 	for _, file := range c.pass.Files {
 		found := false
@@ -162,48 +162,13 @@ func (c *checker) refersToSignalOrSink() bool {
 			}
 			if _, ok := c.signalOf(fn); ok {
 				found = true
-			} else if sig := fn.Signature(); sig.Recv() != nil && sig.Results().Len() > 0 {
+			} else if sig := fn.Signature(); sinks && sig.Recv() != nil && sig.Results().Len() > 0 {
 				found = (recv != nil && sink.Classify(recv, fn) != sink.None) || sink.Classify(sig.Recv().Type(), fn) != sink.None
 			}
 			return !found
 		})
 		if found {
 			return true
-		}
-	}
-	return false
-}
-
-// mayWrap reports whether a function declared in the package refers to a
-// signal (calls it, or takes it as a method value or expression): only then
-// can it be a wrapper.
-func (c *checker) mayWrap() bool {
-	for _, file := range c.pass.Files {
-		for _, decl := range file.Decls {
-			fd, ok := decl.(*ast.FuncDecl)
-			if !ok || fd.Body == nil || fd.Type.Results == nil {
-				continue
-			}
-			found := false
-			ast.Inspect(fd.Body, func(n ast.Node) bool {
-				if found {
-					return false
-				}
-				switch n := n.(type) {
-				case *ast.CallExpr:
-					if fn, ok := typeutil.Callee(c.pass.TypesInfo, n).(*types.Func); ok {
-						_, found = c.signalOf(fn)
-					}
-				case *ast.Ident:
-					if fn, ok := c.pass.TypesInfo.Uses[n].(*types.Func); ok {
-						_, found = c.signalOf(fn)
-					}
-				}
-				return !found
-			})
-			if found {
-				return true
-			}
 		}
 	}
 	return false

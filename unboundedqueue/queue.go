@@ -480,42 +480,53 @@ func (u *checker) testDouble(q *queue) bool {
 			return true
 		}
 	}
-	owner := ""
+	typeName := ""
 	switch o := q.obj.(type) {
 	case *types.TypeName: // a hand-written list, keyed by its node type
-		owner = o.Name()
+		typeName = o.Name()
 	case *types.Var:
 		if o.IsField() {
-			owner = u.ownerTypeName(o)
+			if own, ok := u.ownerOf(o); ok {
+				typeName = own.name
+			}
 		}
 	}
-	owner = strings.ToLower(owner)
-	return strings.HasPrefix(owner, "mock") || strings.HasPrefix(owner, "fake")
+	typeName = strings.ToLower(typeName)
+	return strings.HasPrefix(typeName, "mock") || strings.HasPrefix(typeName, "fake")
 }
 
-// ownerTypeName returns the name of the type whose struct declares the
-// field v in this package, or "".
-func (u *checker) ownerTypeName(v *types.Var) string {
-	name := ""
-	for _, f := range u.pass.Files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			ts, ok := n.(*ast.TypeSpec)
-			if !ok || name != "" {
-				return name == ""
+// An owner is the struct type that declares a field, and the name of the
+// type declaration it is, if it is one.
+type owner struct {
+	st   *ast.StructType
+	name string
+}
+
+// ownerOf returns the struct of this package that declares the field v.
+// The index is built once per pass; anonymous structs count too.
+func (u *checker) ownerOf(v *types.Var) (owner, bool) {
+	if u.owners == nil {
+		u.owners = make(map[*types.Var]owner)
+		u.ins.WithStack([]ast.Node{(*ast.StructType)(nil)}, func(n ast.Node, push bool, stack []ast.Node) bool {
+			if !push {
+				return true
 			}
-			if st, ok := ts.Type.(*ast.StructType); ok {
-				for _, fl := range st.Fields.List {
-					for _, id := range fl.Names {
-						if u.pass.TypesInfo.Defs[id] == v {
-							name = ts.Name.Name
-						}
+			o := owner{st: n.(*ast.StructType)}
+			if ts, ok := stack[len(stack)-2].(*ast.TypeSpec); ok {
+				o.name = ts.Name.Name
+			}
+			for _, fl := range o.st.Fields.List {
+				for _, id := range fl.Names {
+					if f, ok := u.pass.TypesInfo.Defs[id].(*types.Var); ok {
+						u.owners[f] = o
 					}
 				}
 			}
 			return true
 		})
 	}
-	return name
+	o, ok := u.owners[v]
+	return o, ok
 }
 
 // constructing reports whether growth g appends to a field of an object
@@ -544,7 +555,16 @@ func (u *checker) constructing(g site) bool {
 	if !ok || fd.Recv == nil || len(fd.Recv.List) != 1 || len(fd.Recv.List[0].Names) != 1 || u.pass.TypesInfo.Defs[fd.Recv.List[0].Names[0]] != obj {
 		return false
 	}
-	method := u.pass.TypesInfo.Defs[fd.Name]
+	return u.calledByConstructors(u.pass.TypesInfo.Defs[fd.Name])
+}
+
+// calledByConstructors reports whether method is called, and only on
+// variables that the calling function creates. It is computed once per
+// method.
+func (u *checker) calledByConstructors(method types.Object) bool {
+	if done, ok := u.ctorOnly[method]; ok {
+		return done
+	}
 	calls, fromConstructors := 0, 0
 	u.ins.WithStack([]ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node, push bool, stack []ast.Node) bool {
 		call := n.(*ast.CallExpr)
@@ -561,7 +581,11 @@ func (u *checker) constructing(g site) bool {
 		}
 		return true
 	})
-	return calls > 0 && calls == fromConstructors
+	if u.ctorOnly == nil {
+		u.ctorOnly = make(map[types.Object]bool)
+	}
+	u.ctorOnly[method] = calls > 0 && calls == fromConstructors
+	return u.ctorOnly[method]
 }
 
 // constructs reports whether fn creates the object its variable obj holds:
@@ -637,37 +661,17 @@ func (u *checker) shared(q *queue, sites ...site) bool {
 // ownerSynchronized reports whether the struct declaring field v also has a
 // sync.Mutex, sync.RWMutex or sync.Cond field (or a pointer to one).
 func (u *checker) ownerSynchronized(v *types.Var) bool {
-	for _, f := range u.pass.Files {
-		found := false
-		ast.Inspect(f, func(n ast.Node) bool {
-			st, ok := n.(*ast.StructType)
-			if !ok || found {
-				return !found
-			}
-			hasV := false
-			for _, fl := range st.Fields.List {
-				for _, name := range fl.Names {
-					if u.pass.TypesInfo.Defs[name] == v {
-						hasV = true
-					}
-				}
-			}
-			if !hasV {
-				return true
-			}
-			for _, fl := range st.Fields.List {
-				t := u.pass.TypesInfo.TypeOf(fl.Type)
-				if p, ok := t.(*types.Pointer); ok {
-					t = p.Elem()
-				}
-				switch strings.TrimPrefix(t.String(), "*") {
-				case "sync.Mutex", "sync.RWMutex", "sync.Cond":
-					found = true
-				}
-			}
-			return false
-		})
-		if found {
+	own, ok := u.ownerOf(v)
+	if !ok {
+		return false
+	}
+	for _, fl := range own.st.Fields.List {
+		t := u.pass.TypesInfo.TypeOf(fl.Type)
+		if p, ok := t.(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		switch strings.TrimPrefix(t.String(), "*") {
+		case "sync.Mutex", "sync.RWMutex", "sync.Cond":
 			return true
 		}
 	}

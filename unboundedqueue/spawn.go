@@ -376,18 +376,7 @@ func (u *checker) onceGuard(stmt ast.Stmt) bool {
 	if !ok || not.Op != token.NOT {
 		return false
 	}
-	return isCompareAndSwap(u.pass.TypesInfo, not.X)
-}
-
-// isCompareAndSwap reports whether e is a call of a sync/atomic
-// CompareAndSwap function or method.
-func isCompareAndSwap(info *types.Info, e ast.Expr) bool {
-	call, ok := ast.Unparen(e).(*ast.CallExpr)
-	if !ok {
-		return false
-	}
-	fn, ok := typeutil.Callee(info, call).(*types.Func)
-	return ok && fn.Pkg() != nil && fn.Pkg().Path() == "sync/atomic" && strings.HasPrefix(fn.Name(), "CompareAndSwap")
+	return signal.IsCompareAndSwap(u.pass.TypesInfo, not.X)
 }
 
 // limitedListener reports whether the listener of an Accept call is a

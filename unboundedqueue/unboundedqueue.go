@@ -68,11 +68,13 @@ func newAnalyzer(cfg Config, run func(*checker)) *analysis.Analyzer {
 }
 
 type checker struct {
-	pass    *analysis.Pass
-	cfg     *Config
-	ins     *inspector.Inspector
-	rep     *directive.Reporter
-	limited map[types.Object]bool                  // errgroups with SetLimit; see limitedGroups
-	goStmts map[*types.Func]token.Pos              // this package's spawners -> their go statement
-	lenVars map[types.Object]map[types.Object]bool // see lengthVars
+	pass     *analysis.Pass
+	cfg      *Config
+	ins      *inspector.Inspector
+	rep      *directive.Reporter
+	limited  map[types.Object]bool                  // errgroups with SetLimit; see limitedGroups
+	goStmts  map[*types.Func]token.Pos              // this package's spawners -> their go statement
+	lenVars  map[types.Object]map[types.Object]bool // see lengthVars
+	owners   map[*types.Var]owner                   // see ownerOf
+	ctorOnly map[types.Object]bool                  // see calledByConstructors
 }

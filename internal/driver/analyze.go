@@ -17,6 +17,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/bplint/bplint/internal/finding"
+	"github.com/bplint/bplint/internal/output"
 	"github.com/bplint/bplint/internal/rules"
 )
 
@@ -80,28 +81,6 @@ func analyze(dir string, patterns []string, o options) (*result, error) {
 	return res, nil
 }
 
-// A vetDiagnostic is one diagnostic of go vet -json.
-type vetDiagnostic struct {
-	Category       string `json:"category"`
-	Posn           string `json:"posn"`
-	End            string `json:"end"`
-	Message        string `json:"message"`
-	SuggestedFixes []struct {
-		Message string `json:"message"`
-		Edits   []struct {
-			Filename string `json:"filename"`
-			Start    int    `json:"start"`
-			End      int    `json:"end"`
-			New      string `json:"new"`
-		} `json:"edits"`
-	} `json:"suggested_fixes"`
-	Related []struct {
-		Posn    string `json:"posn"`
-		End     string `json:"end"`
-		Message string `json:"message"`
-	} `json:"related"`
-}
-
 // readJSON reads the stream of JSON trees go vet -json prints, one per
 // package: {"pkg id": {"analyzer": [diagnostics] or {"error": "..."}}}.
 func (res *result) readJSON(r io.Reader, o options) error {
@@ -126,7 +105,7 @@ func (res *result) readJSON(r io.Reader, o options) error {
 					res.errors = append(res.errors, finding.Error{Package: pkg, Analyzer: name, Err: failed.Err})
 					continue
 				}
-				var diags []vetDiagnostic
+				var diags []output.JSONDiagnostic
 				if err := json.Unmarshal(raw, &diags); err != nil {
 					return err
 				}
@@ -202,7 +181,7 @@ func position(posn string) (file string, line, col int, err error) {
 	return m[1], line, col, nil
 }
 
-func (res *result) newFinding(pkg, analyzer string, d vetDiagnostic) (finding.Finding, error) {
+func (res *result) newFinding(pkg, analyzer string, d output.JSONDiagnostic) (finding.Finding, error) {
 	file, line, col, err := position(d.Posn)
 	if err != nil {
 		return finding.Finding{}, err

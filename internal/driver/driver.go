@@ -40,15 +40,9 @@ import (
 
 // Exit statuses.
 const (
-	ExitClean    = 0
-	ExitFindings = 1
-	ExitError    = 2
-)
-
-const (
-	exitClean    = ExitClean
-	exitFindings = ExitFindings
-	exitError    = ExitError
+	exitClean    = 0
+	exitFindings = 1
+	exitError    = 2
 )
 
 // Main runs the command with the analyzers as returns: under go vet (which

@@ -6,8 +6,11 @@
 package signal
 
 import (
+	"go/ast"
 	"go/types"
 	"strings"
+
+	"golang.org/x/tools/go/types/typeutil"
 )
 
 // Family groups signals whose refusal means the same thing under load.
@@ -180,4 +183,16 @@ func IsBoolOrError(t types.Type) bool {
 		return true
 	}
 	return IsError(t)
+}
+
+// IsCompareAndSwap reports whether e is a call of a sync/atomic
+// CompareAndSwap function or method: its result says whether this caller
+// won the flag, so what it guards runs once per state change.
+func IsCompareAndSwap(info *types.Info, e ast.Expr) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	fn, ok := typeutil.Callee(info, call).(*types.Func)
+	return ok && fn.Pkg() != nil && fn.Pkg().Path() == "sync/atomic" && strings.HasPrefix(fn.Name(), "CompareAndSwap")
 }

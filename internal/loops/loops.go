@@ -1,0 +1,374 @@
+// Package loops answers "which loops does this instruction run in, and what
+// drives each of them?" on the SSA control-flow graph of one function.
+//
+// A loop is a natural loop (a header that dominates the source of a back
+// edge). What drives it is read from its instructions: a loop is *counted*
+// when its header tests an induction variable (for i := 0; i < n; i++, a
+// range over a slice, an array, a string or an integer) or iterates a map;
+// otherwise it is *open*, and an open loop that takes items from an
+// unbounded source (a channel receive whose value is used, a read, an
+// accept, a scan) runs once per item. An instruction runs *per item* of a
+// source when the source dominates it within the same iteration: the case
+// of a select that received the value, the code after the read.
+package loops
+
+import (
+	"go/token"
+	"go/types"
+	"slices"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// Loop is a natural loop of a function.
+type Loop struct {
+	Header  *ssa.BasicBlock
+	Blocks  map[*ssa.BasicBlock]bool // the header and the body
+	Counted bool                     // driven by an induction variable or a map iteration
+	Parent  *Loop                    // the innermost loop that contains this one, or nil
+	Sources []*Source                // the item sources of one iteration (not of nested loops)
+}
+
+// Kind says what a source delivers.
+type Kind int
+
+const (
+	Item Kind = iota // a value of an unbounded stream: a message, a connection, a frame
+	Tick             // a tick of a timer or ticker (a time.Time)
+)
+
+// Source is an instruction that takes one item per iteration.
+type Source struct {
+	Kind  Kind
+	Instr ssa.Instruction // the receive, select or call
+	Entry *ssa.BasicBlock // the first block that runs only when the item was taken
+	Chan  ssa.Value       // the channel received from, or nil for a read
+	Call  *ssa.CallCommon // the read call, or nil for a receive
+}
+
+// Forest holds the loops of one function.
+type Forest struct {
+	Fn    *ssa.Function
+	Loops []*Loop // outer loops before the loops they contain
+	inner map[*ssa.BasicBlock]*Loop
+}
+
+// Of computes the loops of fn. Classify decides what a call reads (see
+// ReadKind); it may be nil.
+func Of(fn *ssa.Function, classify func(*ssa.CallCommon) bool) *Forest {
+	f := &Forest{Fn: fn, inner: make(map[*ssa.BasicBlock]*Loop)}
+	if len(fn.Blocks) == 0 {
+		return f
+	}
+	byHeader := make(map[*ssa.BasicBlock]*Loop)
+	for _, b := range fn.Blocks {
+		for _, h := range b.Succs {
+			if !h.Dominates(b) {
+				continue
+			}
+			l := byHeader[h]
+			if l == nil {
+				l = &Loop{Header: h, Blocks: map[*ssa.BasicBlock]bool{h: true}}
+				byHeader[h] = l
+				f.Loops = append(f.Loops, l)
+			}
+			// The body: every block that reaches the back edge's source
+			// without passing through the header.
+			stack := []*ssa.BasicBlock{b}
+			for len(stack) > 0 {
+				x := stack[len(stack)-1]
+				stack = stack[:len(stack)-1]
+				if l.Blocks[x] {
+					continue
+				}
+				l.Blocks[x] = true
+				stack = append(stack, x.Preds...)
+			}
+		}
+	}
+	// Outer loops first: a loop contains another when it contains its header.
+	slices.SortStableFunc(f.Loops, func(a, b *Loop) int { return len(b.Blocks) - len(a.Blocks) })
+	for i, l := range f.Loops {
+		for j := i - 1; j >= 0; j-- {
+			if f.Loops[j].Blocks[l.Header] {
+				l.Parent = f.Loops[j]
+				break
+			}
+		}
+	}
+	for _, l := range f.Loops { // outer first, so inner loops overwrite
+		for b := range l.Blocks {
+			f.inner[b] = l
+		}
+	}
+	for _, l := range f.Loops {
+		l.Counted = counted(l)
+		f.sources(l, classify)
+	}
+	return f
+}
+
+// Innermost returns the innermost loop that contains b, or nil.
+func (f *Forest) Innermost(b *ssa.BasicBlock) *Loop { return f.inner[b] }
+
+// Contains reports whether l contains b.
+func (l *Loop) Contains(b *ssa.BasicBlock) bool { return l.Blocks[b] }
+
+// PerItem returns the source of the innermost open loop around instr whose
+// item is taken before instr in the same iteration (the source dominates
+// it), looking outwards through the loops that contain instr, or nil. The
+// loop is returned too.
+func (f *Forest) PerItem(instr ssa.Instruction) (*Loop, *Source) {
+	b := instr.Block()
+	for l := f.inner[b]; l != nil; l = l.Parent {
+		if l.Counted {
+			continue // its size is the caller's; an enclosing open loop may still drive it
+		}
+		for _, s := range l.Sources {
+			if s.Entry == b && s.Instr.Block() == b && !before(s.Instr, instr) {
+				continue // in the same block, the source must come first
+			}
+			if s.Entry.Dominates(b) {
+				return l, s
+			}
+		}
+	}
+	return nil, nil
+}
+
+// before reports whether a comes before b in their (common) block.
+func before(a, b ssa.Instruction) bool {
+	for _, i := range a.Block().Instrs {
+		if i == a {
+			return true
+		}
+		if i == b {
+			return false
+		}
+	}
+	return false
+}
+
+// ReachesHeader reports whether control can go from b back to l's header
+// (to a next iteration) without leaving the function: a spawn that cannot
+// runs at most once per execution of the loop.
+func (l *Loop) ReachesHeader(b *ssa.BasicBlock) bool {
+	seen := make(map[*ssa.BasicBlock]bool)
+	stack := []*ssa.BasicBlock{b}
+	for len(stack) > 0 {
+		x := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		for _, s := range x.Succs {
+			if s == l.Header {
+				return true
+			}
+			if !seen[s] && l.Blocks[s] {
+				seen[s] = true
+				stack = append(stack, s)
+			}
+		}
+	}
+	return false
+}
+
+// counted reports whether l's header decides on an induction variable (a
+// phi of the header advanced by a constant on the back edge) or iterates
+// a map or a range-over-func iterator's pull (ssa.Next).
+func counted(l *Loop) bool {
+	for _, instr := range l.Header.Instrs {
+		if _, ok := instr.(*ssa.Next); ok {
+			return true
+		}
+	}
+	last, ok := l.Header.Instrs[len(l.Header.Instrs)-1].(*ssa.If)
+	if !ok {
+		return false
+	}
+	cmp, ok := last.Cond.(*ssa.BinOp)
+	if !ok {
+		return false
+	}
+	switch cmp.Op {
+	case token.LSS, token.LEQ, token.GTR, token.GEQ, token.NEQ:
+	default:
+		return false
+	}
+	return induction(cmp.X, l) || induction(cmp.Y, l)
+}
+
+// induction reports whether v is a phi of l's header that the loop advances
+// by a constant (i++, i += 2, i--).
+func induction(v ssa.Value, l *Loop) bool {
+	phi, ok := v.(*ssa.Phi)
+	if !ok || phi.Block() != l.Header {
+		return false
+	}
+	for i, e := range phi.Edges {
+		if !l.Blocks[l.Header.Preds[i]] {
+			continue // the entry edge
+		}
+		op, ok := e.(*ssa.BinOp)
+		if !ok || (op.Op != token.ADD && op.Op != token.SUB) {
+			return false
+		}
+		if op.X != phi && op.Y != phi {
+			return false
+		}
+		if _, ok := op.Y.(*ssa.Const); !ok {
+			if _, ok := op.X.(*ssa.Const); !ok {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// sources finds the item and tick sources of l's own blocks (those not in a
+// nested loop).
+func (f *Forest) sources(l *Loop, classify func(*ssa.CallCommon) bool) {
+	for _, b := range f.Fn.Blocks { // in block order, for determinism
+		if f.inner[b] != l {
+			continue
+		}
+		for _, instr := range b.Instrs {
+			switch instr := instr.(type) {
+			case *ssa.UnOp:
+				if instr.Op != token.ARROW {
+					continue
+				}
+				if k, ok := receiveKind(instr.X, received(instr, instr.CommaOk)); ok {
+					l.Sources = append(l.Sources, &Source{Kind: k, Instr: instr, Entry: entryAfter(instr), Chan: instr.X})
+				}
+			case *ssa.Select:
+				if !instr.Blocking {
+					continue // a poll: the loop does not wait for items
+				}
+				recv := 0
+				for i, st := range instr.States {
+					if st.Dir != types.RecvOnly {
+						continue
+					}
+					idx := 2 + recv
+					recv++
+					used := extractUsed(instr, idx)
+					k, ok := receiveKind(st.Chan, used)
+					if !ok {
+						continue
+					}
+					if entry := CaseEntry(instr, i); entry != nil {
+						l.Sources = append(l.Sources, &Source{Kind: k, Instr: instr, Entry: entry, Chan: st.Chan})
+					}
+				}
+			case *ssa.Call:
+				if classify != nil && classify(instr.Common()) {
+					l.Sources = append(l.Sources, &Source{Kind: Item, Instr: instr, Entry: entryAfter(instr), Call: instr.Common()})
+				}
+			}
+		}
+	}
+}
+
+// entryAfter returns the block from which what follows instr runs: its own
+// block (the source comes first in it, checked by PerItem).
+func entryAfter(instr ssa.Instruction) *ssa.BasicBlock { return instr.Block() }
+
+// received reports whether the value of a receive is used: v := <-ch or a
+// range over the channel (comma-ok), not a bare <-done.
+func received(recv *ssa.UnOp, commaOk bool) bool {
+	if commaOk {
+		return true // v, ok := <-ch, and every range over a channel
+	}
+	return used(recv)
+}
+
+func used(v ssa.Value) bool {
+	refs := v.Referrers()
+	if refs == nil {
+		return false
+	}
+	for _, r := range *refs {
+		if _, ok := r.(*ssa.DebugRef); !ok {
+			return true
+		}
+	}
+	return false
+}
+
+// extractUsed reports whether the select's result at tuple index idx (a
+// received value) is used.
+func extractUsed(sel *ssa.Select, idx int) bool {
+	for _, r := range *sel.Referrers() {
+		if e, ok := r.(*ssa.Extract); ok && e.Index == idx && used(e) {
+			return true
+		}
+	}
+	return false
+}
+
+// receiveKind classifies a receive from ch: an item when its value is used
+// and its element is data, a tick when the element is a time.Time. A
+// receive of struct{} (a wake-up), of an error (a failure to react to, not
+// an item of work) or of an os.Signal (delivered by the runtime, which drops
+// signals when the channel is full: no producer to outrun) is neither.
+func receiveKind(ch ssa.Value, valueUsed bool) (Kind, bool) {
+	t, ok := ch.Type().Underlying().(*types.Chan)
+	if !ok {
+		return 0, false
+	}
+	elem := t.Elem()
+	if isNamed(elem, "time", "Time") {
+		return Tick, true
+	}
+	if !valueUsed {
+		return 0, false
+	}
+	if s, ok := elem.Underlying().(*types.Struct); ok && s.NumFields() == 0 {
+		return 0, false
+	}
+	if types.Identical(elem, types.Universe.Lookup("error").Type()) || isNamed(elem, "os", "Signal") {
+		return 0, false
+	}
+	return Item, true
+}
+
+func isNamed(t types.Type, pkg, name string) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == pkg && n.Obj().Name() == name
+}
+
+// CaseEntry returns the first block of the body of case i of a select (the
+// block entered when the select chose it), or nil. The SSA builder tests
+// the chosen index (extract #0) against each case's index in turn.
+func CaseEntry(sel *ssa.Select, i int) *ssa.BasicBlock {
+	var index ssa.Value
+	for _, r := range *sel.Referrers() {
+		if e, ok := r.(*ssa.Extract); ok && e.Index == 0 {
+			index = e
+		}
+	}
+	if index == nil {
+		if len(sel.States) == 1 && !sel.Blocking {
+			return nil
+		}
+		if len(sel.States) == 1 {
+			return sel.Block() // one case, no default: it is always chosen
+		}
+		return nil
+	}
+	for _, r := range *index.Referrers() {
+		cmp, ok := r.(*ssa.BinOp)
+		if !ok || cmp.Op != token.EQL {
+			continue
+		}
+		c, ok := cmp.Y.(*ssa.Const)
+		if !ok || c.Int64() != int64(i) {
+			continue
+		}
+		for _, cr := range *cmp.Referrers() {
+			if ifi, ok := cr.(*ssa.If); ok && ifi.Cond == cmp {
+				return ifi.Block().Succs[0]
+			}
+		}
+	}
+	return nil
+}

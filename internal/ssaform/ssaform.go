@@ -1,0 +1,186 @@
+// Package ssaform answers "what is this package's SSA form, and which
+// functions can a call in it reach?", once per package for every analyzer
+// of bplint.
+//
+// Building SSA is the most expensive step of an analysis, and most
+// packages never need it (they have no candidate for any rule). So the
+// analyzer returns a lazy Form: the SSA form is built the first time a rule
+// asks for it, and the call graph (VTA, refining CHA) the first time a rule
+// asks for the callees of a dynamic call. Analyzers of the same package
+// share one Form; it is safe for concurrent use.
+package ssaform
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"reflect"
+	"slices"
+	"sync"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/ctrlflow"
+	"golang.org/x/tools/go/callgraph"
+	"golang.org/x/tools/go/callgraph/vta"
+	"golang.org/x/tools/go/ssa"
+	"golang.org/x/tools/go/ssa/ssautil"
+
+	"github.com/bplint/bplint/internal/crash"
+)
+
+// Analyzer returns the package's lazy *Form.
+var Analyzer = &analysis.Analyzer{
+	Name:       "bplintssa",
+	Doc:        "bplintssa: build the SSA form and call graph of a package on demand, for bplint's rules",
+	URL:        "https://github.com/bplint/bplint/blob/main/docs/developing.md",
+	Requires:   []*analysis.Analyzer{ctrlflow.Analyzer},
+	ResultType: reflect.TypeFor[*Form](),
+	Run: crash.Guard(func(pass *analysis.Pass) (any, error) {
+		return &Form{pass: pass, noReturn: pass.ResultOf[ctrlflow.Analyzer].(*ctrlflow.CFGs).NoReturn}, nil
+	}),
+}
+
+// Form is the lazily built SSA form of one package.
+type Form struct {
+	pass     *analysis.Pass
+	noReturn func(*types.Func) bool
+
+	once  sync.Once
+	pkg   *ssa.Package
+	funcs []*ssa.Function              // source functions, literals included, in source order
+	lits  map[*ast.FuncLit]*ssa.Function // function literals by syntax
+	decls map[*types.Func]*ssa.Function
+
+	idxOnce sync.Once
+	at      map[token.Pos][]ssa.Instruction // calls, go, defer, sends, receives, selects, makes
+
+	cgOnce sync.Once
+	cg     *callgraph.Graph
+}
+
+func (f *Form) build() {
+	f.once.Do(func() {
+		pass := f.pass
+		// InstantiateGenerics: VTA needs the bodies of instantiations.
+		prog := ssa.NewProgram(pass.Fset, ssa.InstantiateGenerics)
+		prog.SetNoReturn(f.noReturn)
+		for _, p := range pass.Pkg.Imports() {
+			prog.CreatePackage(p, nil, nil, true)
+		}
+		f.pkg = prog.CreatePackage(pass.Pkg, pass.Files, pass.TypesInfo, false)
+		f.pkg.Build()
+		f.lits = make(map[*ast.FuncLit]*ssa.Function)
+		f.decls = make(map[*types.Func]*ssa.Function)
+		var add func(fn *ssa.Function)
+		add = func(fn *ssa.Function) {
+			f.funcs = append(f.funcs, fn)
+			if lit, ok := fn.Syntax().(*ast.FuncLit); ok {
+				f.lits[lit] = fn
+			}
+			for _, a := range fn.AnonFuncs {
+				add(a)
+			}
+		}
+		for _, file := range pass.Files {
+			for _, decl := range file.Decls {
+				fd, ok := decl.(*ast.FuncDecl)
+				if !ok {
+					continue
+				}
+				obj, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func)
+				if !ok {
+					continue
+				}
+				if fn := prog.FuncValue(obj); fn != nil {
+					f.decls[obj] = fn
+					add(fn)
+				}
+			}
+		}
+	})
+}
+
+// Package returns the SSA package, building it if needed.
+func (f *Form) Package() *ssa.Package { f.build(); return f.pkg }
+
+// Funcs returns the package's source functions and function literals, in
+// source order, building them if needed.
+func (f *Form) Funcs() []*ssa.Function { f.build(); return f.funcs }
+
+// Func returns the SSA function of a function or method declared in this
+// package, or nil.
+func (f *Form) Func(obj *types.Func) *ssa.Function {
+	f.build()
+	return f.decls[obj]
+}
+
+// Lit returns the SSA function of a function literal of this package, or nil.
+func (f *Form) Lit(lit *ast.FuncLit) *ssa.Function {
+	f.build()
+	return f.lits[lit]
+}
+
+// At returns the instructions of the package's source functions at pos:
+// for a call, go or defer its Lparen or go/defer keyword, for a send its
+// arrow, for a receive its arrow, for a select its keyword, for a make its
+// Lparen. Several instructions can share a position (a call and the
+// conversion of its result).
+func (f *Form) At(pos token.Pos) []ssa.Instruction {
+	f.build()
+	f.idxOnce.Do(func() {
+		f.at = make(map[token.Pos][]ssa.Instruction)
+		for _, fn := range f.funcs {
+			for _, b := range fn.Blocks {
+				for _, instr := range b.Instrs {
+					switch instr.(type) {
+					case ssa.CallInstruction, *ssa.Send, *ssa.Select, *ssa.UnOp, *ssa.MakeChan, *ssa.MakeClosure:
+						if p := instr.Pos(); p.IsValid() {
+							f.at[p] = append(f.at[p], instr)
+						}
+					}
+				}
+			}
+		}
+	})
+	return f.at[pos]
+}
+
+// CallAt returns the call, go or defer instruction whose Lparen (or go or
+// defer keyword) is pos, or nil.
+func (f *Form) CallAt(pos token.Pos) ssa.CallInstruction {
+	for _, instr := range f.At(pos) {
+		if c, ok := instr.(ssa.CallInstruction); ok {
+			return c
+		}
+	}
+	return nil
+}
+
+// Callees returns the functions with bodies in this package that site may
+// call: its static callee, or for a dynamic call (a function value, an
+// interface method) what the package's call graph resolves it to. Callees
+// outside the package, which have no body here, are not listed.
+func (f *Form) Callees(site ssa.CallInstruction) []*ssa.Function {
+	if fn := site.Common().StaticCallee(); fn != nil {
+		if fn.Blocks == nil {
+			return nil
+		}
+		return []*ssa.Function{fn}
+	}
+	f.cgOnce.Do(func() {
+		f.build()
+		f.cg = vta.CallGraph(ssautil.AllFunctions(f.pkg.Prog), nil)
+	})
+	node := f.cg.Nodes[site.Parent()]
+	if node == nil {
+		return nil
+	}
+	var out []*ssa.Function
+	for _, e := range node.Out {
+		if e.Site == site && e.Callee.Func.Blocks != nil && !slices.Contains(out, e.Callee.Func) {
+			out = append(out, e.Callee.Func)
+		}
+	}
+	slices.SortFunc(out, func(a, b *ssa.Function) int { return int(a.Pos() - b.Pos()) })
+	return out
+}

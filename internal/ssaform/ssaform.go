@@ -47,7 +47,7 @@ type Form struct {
 
 	once  sync.Once
 	pkg   *ssa.Package
-	funcs []*ssa.Function              // source functions, literals included, in source order
+	funcs []*ssa.Function                // source functions, literals included, in source order
 	lits  map[*ast.FuncLit]*ssa.Function // function literals by syntax
 	decls map[*types.Func]*ssa.Function
 

@@ -20,6 +20,9 @@ type Config struct {
 	Strict bool `json:"strict,omitempty"`
 	// Disable lists rule ids to turn off.
 	Disable []string `json:"disable,omitempty"`
+	// TestLoad also reports the load rules in _test.go files, where test
+	// code is otherwise taken not to be under production load.
+	TestLoad bool `json:"test-load,omitempty"`
 }
 
 var signalSpec = regexp.MustCompile(`^(\(\*?[^()*\s]+\.[A-Za-z_][A-Za-z0-9_]*\)\.[A-Za-z_][A-Za-z0-9_]*|[^()*\s]+\.[A-Za-z_][A-Za-z0-9_]*)$`)
@@ -41,5 +44,6 @@ func (c Config) Validate() error {
 func (c *Config) RegisterFlags(fs *flag.FlagSet) {
 	fs.Var((*options.List)(&c.Signals), "signals", "comma-separated extra signal functions: pkg/path.Func or (*pkg/path.Type).Method")
 	fs.BoolVar(&c.Strict, "strict", c.Strict, "also report blank assignments of signals and single writes outside loops")
+	fs.BoolVar(&c.TestLoad, "test-load", c.TestLoad, "also report the load rules in _test.go files")
 	fs.Var((*options.List)(&c.Disable), "disable", "comma-separated rule ids to turn off: discarded-signal, ignored-write, silent-drop")
 }

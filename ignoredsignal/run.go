@@ -57,7 +57,7 @@ func run(pass *analysis.Pass, cfg *Config) error {
 		pass:    pass,
 		cfg:     cfg,
 		matcher: signal.NewMatcher(cfg.Signals),
-		rep:     directive.NewReporter(pass, rules.IgnoredSignal, cfg.Disable),
+		rep:     directive.NewReporter(pass, rules.IgnoredSignal, directive.Options{Disabled: cfg.Disable, TestLoad: cfg.TestLoad}),
 		local:   make(map[*types.Func]*signalFact),
 		files:   make(map[*token.File]*ast.File),
 	}

@@ -15,6 +15,9 @@ type Config struct {
 	Strict bool `json:"strict,omitempty"`
 	// Disable lists rule ids to turn off.
 	Disable []string `json:"disable,omitempty"`
+	// TestLoad also reports the load rules in _test.go files, where test
+	// code is otherwise taken not to be under production load.
+	TestLoad bool `json:"test-load,omitempty"`
 }
 
 // Validate reports the first malformed option.
@@ -25,5 +28,6 @@ func (c Config) Validate() error {
 // RegisterFlags binds the analyzer's flags (strict, disable) to c.
 func (c *Config) RegisterFlags(fs *flag.FlagSet) {
 	fs.BoolVar(&c.Strict, "strict", c.Strict, "also report goroutines spawned per element of slices and maps")
+	fs.BoolVar(&c.TestLoad, "test-load", c.TestLoad, "also report the load rules in _test.go files")
 	fs.Var((*options.List)(&c.Disable), "disable", "comma-separated rule ids to turn off: slice-queue, list-queue, goroutine-per-item, unbuffered-fan-in")
 }

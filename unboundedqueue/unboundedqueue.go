@@ -27,7 +27,7 @@ var Analyzer = New(Config{})
 // independent analyzer whose flags are bound to its own copy of cfg.
 func New(cfg Config) *analysis.Analyzer {
 	return newAnalyzer(cfg, func(u *checker) {
-		u.rep = directive.NewReporter(u.pass, rules.UnboundedQueue, u.cfg.Disable)
+		u.rep = directive.NewReporter(u.pass, rules.UnboundedQueue, directive.Options{Disabled: u.cfg.Disable, TestLoad: u.cfg.TestLoad})
 		u.spawners()
 		u.goroutinePerItem()
 		u.fanIn()

@@ -58,12 +58,20 @@ type Reporter struct {
 	byLine    map[string][]*directive // "file:line" -> directives on that line
 	byFile    map[string][]*directive // file -> file-ignore directives
 	all       []*directive
+	testLoad  bool
+}
+
+// Options configures a Reporter.
+type Options struct {
+	Disabled []string // rule ids turned off by configuration
+	// TestLoad keeps the findings of load rules (rules.IsLoad) in _test.go
+	// files; without it they are dropped, as test code is not under load.
+	TestLoad bool
 }
 
 // NewReporter parses the directives of pass's files. analyzer is the name
-// of the reporting analyzer (one of the rules.* analyzer names); disabled
-// holds the rule ids turned off by configuration.
-func NewReporter(pass *analysis.Pass, analyzer string, disabled []string) *Reporter {
+// of the reporting analyzer (one of the rules.* analyzer names).
+func NewReporter(pass *analysis.Pass, analyzer string, opts Options) *Reporter {
 	r := &Reporter{
 		pass:      pass,
 		analyzer:  analyzer,
@@ -72,8 +80,9 @@ func NewReporter(pass *analysis.Pass, analyzer string, disabled []string) *Repor
 		generated: make(map[string]bool),
 		byLine:    make(map[string][]*directive),
 		byFile:    make(map[string][]*directive),
+		testLoad:  opts.TestLoad,
 	}
-	for _, id := range disabled {
+	for _, id := range opts.Disabled {
 		r.disabled[id] = true
 	}
 	for _, f := range pass.Files {
@@ -164,7 +173,8 @@ func (d *directive) owner() string {
 func (r *Reporter) Enabled(rule string) bool { return !r.disabled[rule] }
 
 // Report reports d unless its rule is disabled, it lies in a generated
-// file, or a directive suppresses it. d.Category must be a rule id.
+// file, a directive suppresses it, or it is a load rule's finding in a test
+// file without the test-load option. d.Category must be a rule id.
 func (r *Reporter) Report(d analysis.Diagnostic) {
 	if r.disabled[d.Category] {
 		return
@@ -185,6 +195,9 @@ func (r *Reporter) Report(d analysis.Diagnostic) {
 	mark(r.byFile[posn.Filename])
 	mark(r.byLine[fmt.Sprintf("%s:%d", posn.Filename, posn.Line)])
 	mark(r.byLine[fmt.Sprintf("%s:%d", posn.Filename, posn.Line-1)])
+	if !suppressed && r.quietInTests(d.Category, posn.Filename) {
+		return // test code is not under load
+	}
 	if !suppressed {
 		if d.URL == "" {
 			d.URL = rules.DocURL(d.Category) // the rule's own page, not the analyzer's
@@ -205,7 +218,7 @@ func (r *Reporter) Finish() {
 			continue
 		}
 		for _, id := range d.rules {
-			if !slices.Contains(r.owned, id) || r.disabled[id] || d.used[id] {
+			if !slices.Contains(r.owned, id) || r.disabled[id] || d.used[id] || r.quietInTests(id, d.file) {
 				continue
 			}
 			kind := "//bplint:ignore"
@@ -220,6 +233,13 @@ func (r *Reporter) Finish() {
 			})
 		}
 	}
+}
+
+// quietInTests reports whether findings of rule in file are dropped: a load
+// rule in a _test.go file without the test-load option. A directive for it
+// there is not stale: it suppresses findings test-load would show.
+func (r *Reporter) quietInTests(rule, file string) bool {
+	return !r.testLoad && rules.IsLoad(rule) && strings.HasSuffix(file, "_test.go")
 }
 
 // HasSignalMarker reports whether a declaration's doc comment carries the

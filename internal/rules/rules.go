@@ -11,6 +11,11 @@ type Rule struct {
 	ID       string // stable rule id, e.g. "discarded-signal"
 	Analyzer string // name of the analyzer that reports it
 	Summary  string // one lowercase sentence, no period
+	// Load rules judge behaviour under production load. Test code is not
+	// under load (fake servers, scripted peers, capture channels), so
+	// they do not report in _test.go files unless the test-load option
+	// is set. The other rules (leaks, discarded signals) report there too.
+	Load bool
 }
 
 // Analyzer names.
@@ -26,13 +31,13 @@ const Directive = "directive"
 
 // All lists every rule, grouped by analyzer, in documentation order.
 var All = []Rule{
-	{"discarded-signal", IgnoredSignal, "a backpressure signal (TrySend, Offer, Allow, TryAcquire, TryGo, Acquire, Wait, or a wrapper of one) is discarded"},
-	{"ignored-write", IgnoredSignal, "the error of a write to a flow-controlled sink is ignored in a loop, or a Flush error is ignored"},
-	{"silent-drop", IgnoredSignal, "a select sends with an empty default, dropping data when the channel is full without counting it"},
-	{"slice-queue", UnboundedQueue, "a slice used as a queue between a producer and a consumer grows without a bound"},
-	{"list-queue", UnboundedQueue, "a linked list used as a queue between a producer and a consumer grows without a bound"},
-	{"goroutine-per-item", UnboundedQueue, "a goroutine is spawned per item of an unbounded source with no concurrency limit"},
-	{"unbuffered-fan-in", UnboundedQueue, "goroutines started in a loop send to one unbuffered channel whose receiver can stop early, leaking senders"},
+	{"discarded-signal", IgnoredSignal, "a backpressure signal (TrySend, Offer, Allow, TryAcquire, TryGo, Acquire, Wait, or a wrapper of one) is discarded", false},
+	{"ignored-write", IgnoredSignal, "the error of a write to a flow-controlled sink is ignored in a loop, or a Flush error is ignored", true},
+	{"silent-drop", IgnoredSignal, "a select sends with an empty default, dropping data when the channel is full without counting it", true},
+	{"slice-queue", UnboundedQueue, "a slice used as a queue between a producer and a consumer grows without a bound", true},
+	{"list-queue", UnboundedQueue, "a linked list used as a queue between a producer and a consumer grows without a bound", true},
+	{"goroutine-per-item", UnboundedQueue, "a goroutine is spawned per item of an unbounded source with no concurrency limit", true},
+	{"unbuffered-fan-in", UnboundedQueue, "a sender is left blocked forever on a channel whose receiver can stop receiving before every sender was heard", false},
 }
 
 // Lookup returns the rule with the given id.
@@ -62,6 +67,12 @@ func IDs() []string {
 		ids[i] = r.ID
 	}
 	return ids
+}
+
+// IsLoad reports whether id is a load rule (see Rule.Load).
+func IsLoad(id string) bool {
+	r, ok := Lookup(id)
+	return ok && r.Load
 }
 
 // DocURL is the help page of a rule, or of another docs page by name

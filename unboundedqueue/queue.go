@@ -631,7 +631,7 @@ func (u *checker) boundary(q *queue, g site) (site, bool) {
 			continue
 		}
 		if loop := innermostLoop(g.stack); loop != nil && contains(loop, c.node) {
-			if desc, _ := u.source(loop); desc != "" || u.selectsOnChannels(loop) {
+			if u.itemLoop(loop) || u.selectsOnChannels(loop) {
 				return c, true
 			}
 		}

@@ -2,7 +2,6 @@ package unboundedqueue
 
 import (
 	_ "embed"
-	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
@@ -13,6 +12,7 @@ import (
 	"github.com/bplint/bplint/internal/crash"
 	"github.com/bplint/bplint/internal/directive"
 	"github.com/bplint/bplint/internal/rules"
+	"github.com/bplint/bplint/internal/summary"
 )
 
 //go:embed doc.go
@@ -28,7 +28,8 @@ var Analyzer = New(Config{})
 func New(cfg Config) *analysis.Analyzer {
 	return newAnalyzer(cfg, func(u *checker) {
 		u.rep = directive.NewReporter(u.pass, rules.UnboundedQueue, directive.Options{Disabled: u.cfg.Disable, TestLoad: u.cfg.TestLoad})
-		u.spawners()
+		u.index()
+		u.exportSpawners()
 		u.goroutinePerItem()
 		u.fanIn()
 		u.queues()
@@ -37,11 +38,11 @@ func New(cfg Config) *analysis.Analyzer {
 }
 
 // NewFactsOnly returns the analyzer for cfg as go vet runs it on a
-// dependency, only for the facts its importers need: it finds the spawners
-// and reports nothing. It has the name, flags and fact type of New's
-// analyzer, and exports the same facts.
+// dependency, only for the facts its importers need: the summaries of
+// internal/summary (which it requires), and no report. It has the name and
+// flags of New's analyzer.
 func NewFactsOnly(cfg Config) *analysis.Analyzer {
-	return newAnalyzer(cfg, (*checker).spawners)
+	return newAnalyzer(cfg, (*checker).exportSpawners)
 }
 
 func newAnalyzer(cfg Config, run func(*checker)) *analysis.Analyzer {
@@ -50,7 +51,7 @@ func newAnalyzer(cfg Config, run func(*checker)) *analysis.Analyzer {
 		Name:      rules.UnboundedQueue,
 		Doc:       analyzerdoc.MustExtract(doc, rules.UnboundedQueue),
 		URL:       "https://github.com/bplint/bplint/blob/main/docs/unboundedqueue.md",
-		Requires:  []*analysis.Analyzer{inspect.Analyzer},
+		Requires:  []*analysis.Analyzer{inspect.Analyzer, summary.Analyzer},
 		FactTypes: []analysis.Fact{new(spawnerFact)},
 	}
 	c.RegisterFlags(&a.Flags)
@@ -61,7 +62,7 @@ func newAnalyzer(cfg Config, run func(*checker)) *analysis.Analyzer {
 		if rules.AllDisabled(rules.UnboundedQueue, c.Disable) {
 			return nil, nil // every rule is off: nothing to report, no fact anyone needs
 		}
-		run(&checker{pass: pass, cfg: c, ins: pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)})
+		run(&checker{pass: pass, cfg: c, ins: pass.ResultOf[inspect.Analyzer].(*inspector.Inspector), sum: pass.ResultOf[summary.Analyzer].(*summary.Result)})
 		return nil, nil
 	})
 	return a
@@ -72,8 +73,8 @@ type checker struct {
 	cfg      *Config
 	ins      *inspector.Inspector
 	rep      *directive.Reporter
-	limited  map[types.Object]bool                  // errgroups with SetLimit; see limitedGroups
-	goStmts  map[*types.Func]token.Pos              // this package's spawners -> their go statement
+	sum      *summary.Result
+	syn      *syntaxIndex
 	lenVars  map[types.Object]map[types.Object]bool // see lengthVars
 	owners   map[*types.Var]owner                   // see ownerOf
 	ctorOnly map[types.Object]bool                  // see calledByConstructors

@@ -25,8 +25,11 @@ type Loop struct {
 	Header  *ssa.BasicBlock
 	Blocks  map[*ssa.BasicBlock]bool // the header and the body
 	Counted bool                     // driven by an induction variable or a map iteration
-	Parent  *Loop                    // the innermost loop that contains this one, or nil
-	Sources []*Source                // the item sources of one iteration (not of nested loops)
+	// Collection is set on a counted loop over the elements of a
+	// collection (a slice, an array, a map, a string), not over integers.
+	Collection bool
+	Parent     *Loop     // the innermost loop that contains this one, or nil
+	Sources    []*Source // the item sources of one iteration (not of nested loops)
 }
 
 // Kind says what a source delivers.
@@ -44,6 +47,9 @@ type Source struct {
 	Entry *ssa.BasicBlock // the first block that runs only when the item was taken
 	Chan  ssa.Value       // the channel received from, or nil for a read
 	Call  *ssa.CallCommon // the read call, or nil for a receive
+	// Within is set (to a position in the loop's body) on a counted loop
+	// over a collection that a caller takes as a source (strict mode).
+	Within token.Pos
 }
 
 // Forest holds the loops of one function.
@@ -53,9 +59,19 @@ type Forest struct {
 	inner map[*ssa.BasicBlock]*Loop
 }
 
-// Of computes the loops of fn. Classify decides what a call reads (see
-// ReadKind); it may be nil.
-func Of(fn *ssa.Function, classify func(*ssa.CallCommon) bool) *Forest {
+// Config says how to recognise sources.
+type Config struct {
+	// Read reports whether a call takes one item of a stream (a read, an
+	// accept); nil: no call does.
+	Read func(*ssa.CallCommon) bool
+	// Named reports whether the receive at pos assigns its value to a named
+	// variable (case v := <-ch:). Such a receive takes an item even when
+	// the value is not used afterwards; nil: only used values count.
+	Named func(pos token.Pos) bool
+}
+
+// Of computes the loops of fn.
+func Of(fn *ssa.Function, cfg Config) *Forest {
 	f := &Forest{Fn: fn, inner: make(map[*ssa.BasicBlock]*Loop)}
 	if len(fn.Blocks) == 0 {
 		return f
@@ -102,8 +118,8 @@ func Of(fn *ssa.Function, classify func(*ssa.CallCommon) bool) *Forest {
 		}
 	}
 	for _, l := range f.Loops {
-		l.Counted = counted(l)
-		f.sources(l, classify)
+		l.Counted, l.Collection = counted(l)
+		f.sources(l, cfg)
 	}
 	return f
 }
@@ -173,32 +189,58 @@ func (l *Loop) ReachesHeader(b *ssa.BasicBlock) bool {
 
 // counted reports whether l's header decides on an induction variable (a
 // phi of the header advanced by a constant on the back edge) or iterates
-// a map or a range-over-func iterator's pull (ssa.Next).
-func counted(l *Loop) bool {
+// a map or a string (ssa.Next), and whether what it counts is the elements
+// of a collection (the bound is a len, or it iterates).
+func counted(l *Loop) (counted, collection bool) {
 	for _, instr := range l.Header.Instrs {
 		if _, ok := instr.(*ssa.Next); ok {
-			return true
+			return true, true
 		}
 	}
 	last, ok := l.Header.Instrs[len(l.Header.Instrs)-1].(*ssa.If)
 	if !ok {
-		return false
+		return false, false
 	}
 	cmp, ok := last.Cond.(*ssa.BinOp)
 	if !ok {
-		return false
+		return false, false
 	}
 	switch cmp.Op {
 	case token.LSS, token.LEQ, token.GTR, token.GEQ, token.NEQ:
 	default:
+		return false, false
+	}
+	if induction(cmp.X, l) {
+		return true, isLen(cmp.Y)
+	}
+	if induction(cmp.Y, l) {
+		return true, isLen(cmp.X)
+	}
+	return false, false
+}
+
+// isLen reports whether v is len(x) of a slice, an array, a map or a string.
+func isLen(v ssa.Value) bool {
+	if c, ok := v.(*ssa.Const); ok && c.Value != nil {
 		return false
 	}
-	return induction(cmp.X, l) || induction(cmp.Y, l)
+	call, ok := v.(*ssa.Call)
+	if !ok {
+		return false
+	}
+	b, ok := call.Call.Value.(*ssa.Builtin)
+	return ok && b.Name() == "len"
 }
 
 // induction reports whether v is a phi of l's header that the loop advances
-// by a constant (i++, i += 2, i--).
+// by a constant (i++, i += 2, i--), or that phi advanced (the header of a
+// range over a slice tests i+1 < len).
 func induction(v ssa.Value, l *Loop) bool {
+	if op, ok := v.(*ssa.BinOp); ok && (op.Op == token.ADD || op.Op == token.SUB) {
+		if _, ok := op.Y.(*ssa.Const); ok {
+			v = op.X
+		}
+	}
 	phi, ok := v.(*ssa.Phi)
 	if !ok || phi.Block() != l.Header {
 		return false
@@ -225,7 +267,8 @@ func induction(v ssa.Value, l *Loop) bool {
 
 // sources finds the item and tick sources of l's own blocks (those not in a
 // nested loop).
-func (f *Forest) sources(l *Loop, classify func(*ssa.CallCommon) bool) {
+func (f *Forest) sources(l *Loop, cfg Config) {
+	named := func(pos token.Pos) bool { return cfg.Named != nil && cfg.Named(pos) }
 	for _, b := range f.Fn.Blocks { // in block order, for determinism
 		if f.inner[b] != l {
 			continue
@@ -236,7 +279,7 @@ func (f *Forest) sources(l *Loop, classify func(*ssa.CallCommon) bool) {
 				if instr.Op != token.ARROW {
 					continue
 				}
-				if k, ok := receiveKind(instr.X, received(instr, instr.CommaOk)); ok {
+				if k, ok := receiveKind(instr.X, received(instr, instr.CommaOk) || named(instr.Pos())); ok {
 					l.Sources = append(l.Sources, &Source{Kind: k, Instr: instr, Entry: entryAfter(instr), Chan: instr.X})
 				}
 			case *ssa.Select:
@@ -250,7 +293,7 @@ func (f *Forest) sources(l *Loop, classify func(*ssa.CallCommon) bool) {
 					}
 					idx := 2 + recv
 					recv++
-					used := extractUsed(instr, idx)
+					used := extractUsed(instr, idx) || named(st.Pos)
 					k, ok := receiveKind(st.Chan, used)
 					if !ok {
 						continue
@@ -260,7 +303,7 @@ func (f *Forest) sources(l *Loop, classify func(*ssa.CallCommon) bool) {
 					}
 				}
 			case *ssa.Call:
-				if classify != nil && classify(instr.Common()) {
+				if cfg.Read != nil && cfg.Read(instr.Common()) {
 					l.Sources = append(l.Sources, &Source{Kind: Item, Instr: instr, Entry: entryAfter(instr), Call: instr.Common()})
 				}
 			}

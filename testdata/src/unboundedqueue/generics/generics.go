@@ -84,7 +84,7 @@ func dispatch[T any](v T) { // want dispatch:"spawner"
 
 func consume[T any](in <-chan T) {
 	for v := range in {
-		dispatch(v) // want `dispatch starts a goroutine \(at generics.go:\d+\) for each value received from in`
+		dispatch(v) // want `dispatch starts a goroutine \(generics\.go:82\) per value received from in with no limit`
 	}
 }
 

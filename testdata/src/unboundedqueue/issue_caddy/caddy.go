@@ -46,8 +46,8 @@ func spawnAlways(f func()) { // want spawnAlways:"spawner"
 	go f()
 }
 
-func trapLeaky(sigs chan os.Signal) {
+func trapLeaky(sigs chan string) {
 	for range sigs {
-		spawnAlways(func() {}) // want `spawnAlways starts a goroutine \(at caddy.go:46\) for each value received from sigs with no concurrency limit`
+		spawnAlways(func() {}) // want `spawnAlways starts a goroutine \(caddy\.go:46\) per value received from sigs with no limit`
 	}
 }

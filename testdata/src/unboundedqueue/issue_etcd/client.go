@@ -34,7 +34,7 @@ func serve(ctx context.Context, reqc chan int) {
 		select {
 		case r := <-reqc:
 			_ = r
-			newWatchClient() // want `newWatchClient starts a goroutine \(at client.go:10\) for each value received from reqc`
+			newWatchClient() // want `newWatchClient starts a goroutine \(client\.go:10\) per value received from reqc with no limit`
 		case <-ctx.Done():
 			return
 		}

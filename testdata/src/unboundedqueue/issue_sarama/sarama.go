@@ -30,7 +30,7 @@ func dispatch(input <-chan *msg) {
 func dispatchLeaky(input <-chan *msg) {
 	for m := range input {
 		if m.part >= 0 {
-			h := newWorker() // want `newWorker starts a goroutine \(at sarama.go:8\) for each value received from input with no concurrency limit`
+			h := newWorker() // want `newWorker starts a goroutine \(sarama\.go:8\) per value received from input with no limit`
 			h <- m
 		}
 	}

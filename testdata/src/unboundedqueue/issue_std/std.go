@@ -38,7 +38,7 @@ func items(ctx context.Context, in <-chan int) {
 		case <-ctx.Done():
 			return
 		case v := <-in:
-			go work(v) // want `a goroutine is started for each value received from in`
+			go work(v) // want `goroutine started per value received from in with no limit`
 		}
 	}
 }

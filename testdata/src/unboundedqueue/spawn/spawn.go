@@ -23,7 +23,7 @@ func work(string)        {}
 
 func rangeChannel(in <-chan Msg) {
 	for m := range in {
-		go handle(m) // want `a goroutine is started for each value received from in with no concurrency limit: under load goroutines \(and the memory they hold\) grow without bound; acquire a limit before spawning`
+		go handle(m) // want `goroutine started per value received from in with no limit: under load goroutines pile up without bound; acquire a semaphore before the go statement or hand the items to a fixed pool of workers`
 	}
 }
 
@@ -31,7 +31,7 @@ func selectLoop(ctx context.Context, in <-chan Msg) {
 	for {
 		select {
 		case m := <-in:
-			go func() { // want `a goroutine is started for each value received from in`
+			go func() { // want `goroutine started per value received from in with no limit`
 				handle(m)
 			}()
 		case <-ctx.Done():
@@ -46,14 +46,14 @@ func acceptLoop(l net.Listener) error {
 		if err != nil {
 			return err
 		}
-		go serveConn(c) // want `a goroutine is started for each connection accepted by l.Accept\(\) with no concurrency limit: .*wrap the listener with netutil.LimitListener`
+		go serveConn(c) // want `goroutine started per connection accepted by l\.Accept\(\) with no limit: .*wrap the listener with netutil\.LimitListener`
 	}
 }
 
 func scanLoop(sc *bufio.Scanner) {
 	for sc.Scan() {
 		line := sc.Text()
-		go work(line) // want `for each line scanned by sc.Scan\(\)`
+		go work(line) // want `goroutine started per line scanned by sc\.Scan\(\) with no limit`
 	}
 }
 
@@ -65,14 +65,14 @@ func recvLoop(s stream) {
 		if err != nil {
 			return
 		}
-		go handle(*m) // want `for each message received by s.Recv\(\)`
+		go handle(*m) // want `goroutine started per message received by s\.Recv\(\) with no limit`
 	}
 }
 
 func errgroupNoLimit(ctx context.Context, in <-chan Msg) error {
 	g, ctx := errgroup.WithContext(ctx)
 	for m := range in {
-		g.Go(func() error { handle(m); return nil }) // want `an errgroup goroutine without SetLimit is started for each value received from in`
+		g.Go(func() error { handle(m); return nil }) // want `errgroup \(no SetLimit\) goroutine started per value received from in with no limit`
 	}
 	return g.Wait()
 }
@@ -153,7 +153,7 @@ func httpServer(h http.Handler) error {
 func semaphoreInsideGoroutine(in <-chan Msg) {
 	sem := make(chan struct{}, 8)
 	for m := range in {
-		go func() { // want `a goroutine is started for each value received from in`
+		go func() { // want `goroutine started per value received from in with no limit`
 			sem <- struct{}{} // too late: the goroutine already exists
 			defer func() { <-sem }()
 			handle(m)
@@ -165,7 +165,7 @@ func releasedAroundSpawn(in <-chan Msg) {
 	sem := make(chan struct{}, 8)
 	for m := range in {
 		sem <- struct{}{}
-		go handle(m) // want `a goroutine is started for each value received from in`
+		go handle(m) // want `goroutine started per value received from in with no limit`
 		<-sem        // released at once: bounds only the go statement
 	}
 }

@@ -44,7 +44,7 @@ func Sometimes(c *Conn, async bool) {
 
 func loop(in <-chan *Conn, s *Server) {
 	for c := range in {
-		Dispatch(c)         // want `Dispatch starts a goroutine \(at spawner.go:12\) for each value received from in with no concurrency limit`
+		Dispatch(c)         // want `Dispatch starts a goroutine \(spawner\.go:12\) per value received from in with no limit`
 		s.Bounded(c)        // ok: bounded
 		Sometimes(c, false) // ok: not a spawner
 	}

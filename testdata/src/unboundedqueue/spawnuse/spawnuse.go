@@ -12,7 +12,7 @@ func accept(l net.Listener, s *spawner.Server) {
 		if _, err := l.Accept(); err != nil {
 			return
 		}
-		spawner.HandleAsync(&spawner.Conn{}) // want `HandleAsync starts a goroutine \(at spawner.go:12\) for each connection accepted by l.Accept\(\)`
-		s.Start(&spawner.Conn{})             // want `Start starts a goroutine \(at spawner.go:24\) for each connection accepted by l.Accept\(\)`
+		spawner.HandleAsync(&spawner.Conn{}) // want `HandleAsync starts a goroutine \(spawner\.go:12\) per connection accepted by l\.Accept\(\) with no limit`
+		s.Start(&spawner.Conn{})             // want `Start starts a goroutine \(spawner\.go:24\) per connection accepted by l\.Accept\(\) with no limit`
 	}
 }

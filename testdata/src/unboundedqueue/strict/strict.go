@@ -6,10 +6,10 @@ func handle(int) {}
 
 func overSlice(xs []int, m map[string]int) {
 	for _, x := range xs {
-		go handle(x) // want `a goroutine is started for each element of xs with no concurrency limit`
+		go handle(x) // want `goroutine started per element of xs with no limit`
 	}
 	for _, v := range m {
-		go handle(v) // want `a goroutine is started for each element of m`
+		go handle(v) // want `goroutine started per element of m`
 	}
 	for i := range 4 {
 		go handle(i) // ok: an integer range is a fixed pool even in strict mode

@@ -16,7 +16,7 @@ func loop(in <-chan int) {
 	}
 	for v := range in {
 		//bplint:ignore unbuffered-fan-in stale // want `//bplint:ignore unbuffered-fan-in suppresses nothing`
-		go handle(v) // want `a goroutine is started for each value received from in`
+		go handle(v) // want `goroutine started per value received from in with no limit`
 	}
 	//bplint:ignore silent-drop judged by ignoredsignal, not here
 	_ = 0

@@ -1,0 +1,481 @@
+package summary
+
+import (
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/bplint/bplint/internal/loops"
+)
+
+// This file answers "does something keep this spawn from running once per
+// call or per item?". Each property is stated where it is applied; all of
+// them look at the spawning function's own SSA form.
+
+// scope is the part of a function a question is asked about: one iteration
+// of a loop, or the whole function (loop nil).
+type scope struct {
+	fn   *ssa.Function
+	loop *loops.Loop
+}
+
+func (s scope) contains(b *ssa.BasicBlock) bool { return s.loop == nil || s.loop.Contains(b) }
+
+// dominates reports whether a comes before b on every path within the
+// scope (a dominates b, and within a loop both are in the iteration).
+func (s scope) dominates(a, b ssa.Instruction) bool {
+	if !s.contains(a.Block()) {
+		return false
+	}
+	if a.Block() == b.Block() {
+		return before(a, b)
+	}
+	return a.Block().Dominates(b.Block())
+}
+
+// after calls visit for every instruction that can run after site in the
+// scope: the rest of its block, then the blocks reachable from it without
+// starting another iteration of the loop. visit returns false to stop.
+func (s scope) after(site ssa.Instruction, visit func(ssa.Instruction) bool) {
+	b := site.Block()
+	seen := false
+	for _, instr := range b.Instrs {
+		if seen && !visit(instr) {
+			return
+		}
+		if instr == site {
+			seen = true
+		}
+	}
+	done := map[*ssa.BasicBlock]bool{b: true}
+	stack := append([]*ssa.BasicBlock(nil), b.Succs...)
+	for len(stack) > 0 {
+		x := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if done[x] || !s.contains(x) || (s.loop != nil && x == s.loop.Header) {
+			continue
+		}
+		done[x] = true
+		for _, instr := range x.Instrs {
+			if !visit(instr) {
+				return
+			}
+		}
+		stack = append(stack, x.Succs...)
+	}
+}
+
+func before(a, b ssa.Instruction) bool {
+	for _, i := range a.Block().Instrs {
+		if i == a {
+			return true
+		}
+		if i == b {
+			return false
+		}
+	}
+	return false
+}
+
+// A Limit is a concurrency limit taken before a spawn.
+type Limit struct {
+	Acquire ssa.Instruction // the send, receive or call that takes it
+	Release ssa.Instruction // set when the spawning function gives it back before the goroutine ends
+}
+
+// limitBefore returns the concurrency limit taken before site within the
+// scope, by kind (SPEC 2, goroutine-per-item): a token sent on a channel
+// whose tokens are received back elsewhere (a semaphore channel), a token
+// received from a channel that is filled with tokens elsewhere (a pre-filled
+// token channel, refilled by the workers), semaphore.Weighted's Acquire or
+// TryAcquire, or such an acquisition by a function of the package called
+// there. A plain send of data is not a limit. The limit must be taken on
+// every path to site within the scope (in one place that dominates it, or
+// in each branch: a select case that sends the token, an if that does).
+// When the spawning function gives the token back after the spawn in the
+// same scope, the limit covers the go statement, not the goroutine:
+// Release says where.
+func (r *Result) limitBefore(s scope, site ssa.Instruction) *Limit {
+	type point struct {
+		instr ssa.Instruction
+		block *ssa.BasicBlock // where control has taken it: its block, or a select case's entry
+		key   any
+		kind  limitKind
+	}
+	var points []point
+	for _, b := range s.fn.Blocks {
+		if !s.contains(b) {
+			continue
+		}
+		for _, instr := range b.Instrs {
+			if b == site.Block() && !before(instr, site) {
+				break
+			}
+			if key, kind := r.acquires(instr); kind != noLimit {
+				points = append(points, point{instr, b, key, kind})
+			}
+			if sel, ok := instr.(*ssa.Select); ok {
+				for i, st := range sel.States {
+					if st.Dir != types.SendOnly || !isToken(st.Send) || !r.tokenRecv[ChanLoc(st.Chan)] {
+						continue
+					}
+					if entry := loops.CaseEntry(sel, i); entry != nil {
+						points = append(points, point{sel, entry, ChanLoc(st.Chan), sendToken})
+					}
+				}
+			}
+		}
+	}
+	if len(points) == 0 {
+		return nil
+	}
+	taken := make(map[*ssa.BasicBlock]bool)
+	for _, p := range points {
+		taken[p.block] = true
+	}
+	// Is there a path from the scope's start to site that takes none?
+	start := s.fn.Blocks[0]
+	if s.loop != nil {
+		start = s.loop.Header
+	}
+	if !taken[start] || start == site.Block() {
+		seen := map[*ssa.BasicBlock]bool{start: true}
+		stack := []*ssa.BasicBlock{start}
+		for len(stack) > 0 {
+			x := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			if x == site.Block() {
+				if !taken[x] {
+					return nil // reached without a limit
+				}
+				continue
+			}
+			if taken[x] {
+				continue
+			}
+			for _, n := range x.Succs {
+				if !seen[n] && s.contains(n) && !(s.loop != nil && n == s.loop.Header) {
+					seen[n] = true
+					stack = append(stack, n)
+				}
+			}
+		}
+	}
+	p := points[0]
+	l := &Limit{Acquire: p.instr}
+	s.after(site, func(a ssa.Instruction) bool {
+		if r.releases(a, p.key, p.kind) {
+			l.Release = a
+			return false
+		}
+		return true
+	})
+	return l
+}
+
+type limitKind int
+
+const (
+	noLimit   limitKind = iota
+	sendToken           // sem <- struct{}{}: released by a receive
+	takeToken           // <-tokens: released by a send
+	weighted            // sem.Acquire(ctx, n): released by Release
+)
+
+// acquires classifies instr as taking a limit, and names what it takes.
+func (r *Result) acquires(instr ssa.Instruction) (any, limitKind) {
+	switch x := instr.(type) {
+	case *ssa.Send:
+		if isToken(x.X) {
+			key := ChanLoc(x.Chan)
+			if r.tokenRecv[key] {
+				return key, sendToken
+			}
+		}
+	case *ssa.UnOp:
+		if x.Op == token.ARROW && !usedValue(x) {
+			key := ChanLoc(x.X)
+			if r.tokenSend[key] {
+				return key, takeToken
+			}
+		}
+	case *ssa.Call:
+		cc := x.Common()
+		if fn := cc.StaticCallee(); fn != nil {
+			switch fullName(fn) {
+			case "(*golang.org/x/sync/semaphore.Weighted).Acquire", "(*golang.org/x/sync/semaphore.Weighted).TryAcquire":
+				if len(cc.Args) > 0 {
+					return Root(cc.Args[0]), weighted
+				}
+			}
+			// A helper of this package that takes the limit at its top:
+			// func (p *pool) acquire() { p.sem <- struct{}{} }.
+			if fn.Pkg == r.pkg && fn.Blocks != nil && len(fn.Blocks) <= 2 {
+				for _, b := range fn.Blocks {
+					for _, in := range b.Instrs {
+						if key, kind := r.acquires(in); kind != noLimit && kind != weighted {
+							return key, kind
+						}
+					}
+				}
+			}
+		}
+	}
+	return nil, noLimit
+}
+
+// releases reports whether instr gives back a limit of kind on key.
+func (r *Result) releases(instr ssa.Instruction, key any, kind limitKind) bool {
+	switch x := instr.(type) {
+	case *ssa.UnOp:
+		return kind == sendToken && x.Op == token.ARROW && ChanLoc(x.X) == key
+	case *ssa.Send:
+		return kind == takeToken && ChanLoc(x.Chan) == key
+	case *ssa.Call:
+		cc := x.Common()
+		if fn := cc.StaticCallee(); fn != nil && kind == weighted && fullName(fn) == "(*golang.org/x/sync/semaphore.Weighted).Release" && len(cc.Args) > 0 {
+			return Root(cc.Args[0]) == key
+		}
+	}
+	return false
+}
+
+// isToken reports whether v is a value every send of it carries alike: a
+// constant (struct{}{}, true, 1) or a value of a type with no size.
+func isToken(v ssa.Value) bool {
+	if _, ok := v.(*ssa.Const); ok {
+		return true
+	}
+	if s, ok := v.Type().Underlying().(*types.Struct); ok && s.NumFields() == 0 {
+		return true
+	}
+	return false
+}
+
+func usedValue(v ssa.Value) bool {
+	refs := v.Referrers()
+	if refs == nil {
+		return false
+	}
+	for _, r := range *refs {
+		if _, ok := r.(*ssa.DebugRef); !ok {
+			return true
+		}
+	}
+	return false
+}
+
+// onceGuard reports whether site runs only on one side of a branch that
+// tests a place the path to site (or the goroutine site starts) writes: a
+// flag set before the spawn (if !s.running { s.running = true; go ... }), a
+// compare-and-swap, a map entry stored for a missed key, a result slot that
+// must still be nil. Such a spawn happens at most once per state change (per
+// key, per flag reset), not once per call or per item.
+func (r *Result) onceGuard(s scope, site ssa.Instruction, spawned *ssa.Function) bool {
+	b := site.Block()
+	for d := b; d != nil; d = d.Idom() {
+		if !s.contains(d) {
+			break
+		}
+		ifi, ok := d.Instrs[len(d.Instrs)-1].(*ssa.If)
+		if !ok || d == b {
+			continue
+		}
+		// site must be on one side only.
+		t, f := d.Succs[0], d.Succs[1]
+		if t.Dominates(b) == f.Dominates(b) {
+			continue
+		}
+		var rs []readAt
+		reads(ifi.Cond, 0, &rs)
+		for _, rd := range rs {
+			if _, cas := rd.instr.(*ssa.Call); cas {
+				return true // the compare-and-swap wrote it
+			}
+			if r.writtenBetween(s, rd.instr, site, rd.loc) || writtenIn(spawned, rd.loc, 0) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// writtenBetween reports whether some instruction on a path from the read to
+// site (in the scope) writes l.
+func (r *Result) writtenBetween(s scope, read ssa.Value, site ssa.Instruction, l Loc) bool {
+	ri, ok := read.(ssa.Instruction)
+	if !ok {
+		return false
+	}
+	found := false
+	s.after(ri, func(instr ssa.Instruction) bool {
+		if writes(instr, l) && reaches(instr, site) {
+			found = true
+			return false
+		}
+		return true
+	})
+	if found {
+		return true
+	}
+	// A write right after the spawn, on the same path, guards the next one.
+	s.after(site, func(instr ssa.Instruction) bool {
+		if writes(instr, l) {
+			found = true
+			return false
+		}
+		return true
+	})
+	return found
+}
+
+// reaches reports whether control can go from a to b in their function.
+func reaches(a, b ssa.Instruction) bool {
+	if a.Block() == b.Block() && before(a, b) {
+		return true
+	}
+	seen := make(map[*ssa.BasicBlock]bool)
+	stack := append([]*ssa.BasicBlock(nil), a.Block().Succs...)
+	for len(stack) > 0 {
+		x := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if x == b.Block() {
+			return true
+		}
+		if seen[x] {
+			continue
+		}
+		seen[x] = true
+		stack = append(stack, x.Succs...)
+	}
+	return false
+}
+
+// writtenIn reports whether fn (or a function literal it makes or a
+// function of its package it calls, a few levels deep) writes l.
+func writtenIn(fn *ssa.Function, l Loc, depth int) bool {
+	if fn == nil || depth > 2 {
+		return false
+	}
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			if writes(instr, l) {
+				return true
+			}
+			switch x := instr.(type) {
+			case *ssa.MakeClosure:
+				if writtenIn(x.Fn.(*ssa.Function), l, depth+1) {
+					return true
+				}
+			case ssa.CallInstruction:
+				if callee := x.Common().StaticCallee(); callee != nil && callee.Pkg == fn.Pkg && writtenIn(callee, l, depth+1) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// awaited reports whether the spawning function waits, after site and in
+// the scope, for what the goroutine was given: a receive from a channel, or
+// a Wait on a group, that the go statement's function or arguments refer to
+// (done, wg, s for s.done). The goroutine then ends before the next item
+// (or before the function returns): one at a time. Over a whole function, a
+// send on or close of such a channel also ends a goroutine that receives
+// from it only once, not in a loop (a helper stopped before the function
+// returns).
+func (r *Result) awaited(s scope, site ssa.Instruction, given []ssa.Value, spawned *ssa.Function) bool {
+	roots := make(map[ssa.Value]bool)
+	fields := make(map[*types.Var]bool)
+	for _, g := range given {
+		roots[Root(g)] = true
+		if l := ChanLoc(g); l != nil {
+			if f, ok := l.(*types.Var); ok {
+				fields[f] = true
+			}
+		}
+	}
+	mentioned := func(v ssa.Value) bool {
+		if roots[Root(v)] {
+			return true
+		}
+		f, ok := ChanLoc(v).(*types.Var)
+		return ok && fields[f]
+	}
+	found := false
+	s.after(site, func(instr ssa.Instruction) bool {
+		switch x := instr.(type) {
+		case *ssa.UnOp:
+			found = x.Op == token.ARROW && mentioned(x.X)
+		case *ssa.Select:
+			if x.Blocking {
+				for _, st := range x.States {
+					if st.Dir == types.RecvOnly && mentioned(st.Chan) {
+						found = true
+					}
+				}
+			}
+		case *ssa.Send:
+			found = s.loop == nil && mentioned(x.Chan) && receivesOnce(spawned, x.Chan)
+		case *ssa.Call:
+			cc := x.Common()
+			if fn := cc.StaticCallee(); fn != nil && fn.Name() == "Wait" && len(cc.Args) > 0 && fn.Signature.Recv() != nil {
+				found = mentioned(cc.Args[0])
+			}
+			if cc.IsInvoke() && cc.Method.Name() == "Wait" {
+				found = mentioned(cc.Value)
+			}
+			if b, ok := cc.Value.(*ssa.Builtin); ok && b.Name() == "close" && len(cc.Args) == 1 && s.loop == nil {
+				found = mentioned(cc.Args[0]) && receivesOnce(spawned, cc.Args[0])
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// receivesOnce reports whether fn receives from the channel ch is loaded
+// from, and not in a loop: a send or close on it ends fn's wait.
+func receivesOnce(fn *ssa.Function, ch ssa.Value) bool {
+	if fn == nil {
+		return false
+	}
+	key := ChanLoc(ch)
+	forest := loops.Of(fn, loops.Config{})
+	found := false
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			var chans []ssa.Value
+			switch x := instr.(type) {
+			case *ssa.UnOp:
+				if x.Op == token.ARROW {
+					chans = append(chans, x.X)
+				}
+			case *ssa.Select:
+				for _, st := range x.States {
+					if st.Dir == types.RecvOnly {
+						chans = append(chans, st.Chan)
+					}
+				}
+			}
+			for _, c := range chans {
+				if ChanLoc(c) == key {
+					if forest.Innermost(b) != nil {
+						return false
+					}
+					found = true
+				}
+			}
+		}
+	}
+	return found
+}
+
+func fullName(fn *ssa.Function) string {
+	if obj, ok := fn.Object().(*types.Func); ok {
+		return obj.Origin().FullName()
+	}
+	return fn.String()
+}

@@ -63,7 +63,9 @@ func writeModule(t *testing.T, dir string, files map[string]string) {
 }
 
 func TestSARIFOnModule(t *testing.T) {
-	stdout, stderr, code := bplint(t, testdataDir("fixes"), "-format", "sarif", "./...")
+	// A copy outside any git work tree: paths are relative to the
+	// working directory (TestNestedModulePaths has the repository case).
+	stdout, stderr, code := bplint(t, copyModule(t, "fixes"), "-format", "sarif", "./...")
 	require.Equal(t, exitFindings, code, stderr)
 	var log struct {
 		Version string `json:"version"`
@@ -133,7 +135,7 @@ func TestSARIFOnModule(t *testing.T) {
 func itoa(n int) string { return strconv.Itoa(n) }
 
 func TestGitHubOnModule(t *testing.T) {
-	stdout, stderr, code := bplint(t, testdataDir("findings"), "-format", "github", "./...")
+	stdout, stderr, code := bplint(t, copyModule(t, "findings"), "-format", "github", "./...")
 	require.Equal(t, exitFindings, code, stderr)
 	ls := strings.Split(strings.TrimSpace(stdout), "\n")
 	require.Len(t, ls, 3)
@@ -144,7 +146,7 @@ func TestGitHubOnModule(t *testing.T) {
 }
 
 func TestRDJSONLOnModule(t *testing.T) {
-	stdout, stderr, code := bplint(t, testdataDir("fixes"), "-format", "rdjsonl", "./...")
+	stdout, stderr, code := bplint(t, copyModule(t, "fixes"), "-format", "rdjsonl", "./...")
 	require.Equal(t, exitFindings, code, stderr)
 	sc := bufio.NewScanner(strings.NewReader(stdout))
 	var diags []map[string]any
@@ -189,7 +191,9 @@ func TestFixWritesFormattedFiles(t *testing.T) {
 	dir := copyModule(t, "fixes")
 	stdout, stderr, code := bplint(t, dir, "-fix", "./...")
 	assert.Equal(t, exitFindings, code, stderr)
-	assert.Len(t, lines(t, stdout), 4, "the findings are still printed")
+	assert.Contains(t, stderr, "bplint: applied 3 fixes to 1 file\n")
+	assert.Equal(t, []string{"fixes.go:43:2 (slice-queue)"}, lines(t, stdout), "only the finding without a fix is printed, where the fixes moved it")
+	assert.Contains(t, stderr, "bplint: 1 finding in 1 file\n")
 	fixed, err := os.ReadFile(filepath.Join(dir, "fixes.go"))
 	require.NoError(t, err)
 	golden(t, "fixes.go.golden", string(fixed))

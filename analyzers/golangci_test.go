@@ -158,3 +158,18 @@ func TestGolangciLintPlugin(t *testing.T) {
 		require.NoError(t, err, "%s", out)
 	})
 }
+
+// TestRecipeIsTheTestedModule: the main.go docs/golangci-lint.md tells
+// users to write is the one the integration test builds.
+func TestRecipeIsTheTestedModule(t *testing.T) {
+	doc, err := os.ReadFile(filepath.Join("..", "docs", "golangci-lint.md"))
+	require.NoError(t, err)
+	const start = "cat > main.go <<'EOF'\n"
+	i := strings.Index(string(doc), start)
+	require.Positive(t, i, "the recipe writes main.go")
+	body, _, ok := strings.Cut(string(doc)[i+len(start):], "\nEOF\n")
+	require.True(t, ok)
+	tested, err := os.ReadFile(filepath.Join("testdata", "golangci", "main.go"))
+	require.NoError(t, err)
+	assert.Equal(t, string(tested), body+"\n")
+}

@@ -113,8 +113,8 @@ func (res *result) collect(run *vetRun, g *group, o options, selected map[string
 					if !o.tests && strings.HasSuffix(f.Path, "_test.go") {
 						continue
 					}
-					if f.Rule != rules.Directive && !slices.Contains(selected[pkg], f.Rule) {
-						continue // a selection the vet flags could not express
+					if _, isRule := rules.Lookup(f.Rule); isRule && !slices.Contains(selected[pkg], f.Rule) {
+						continue // not selected for the package (the vet flags already disable it)
 					}
 					res.findings = append(res.findings, f)
 				}

@@ -6,7 +6,6 @@ import (
 	"flag"
 	"io/fs"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -16,6 +15,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/bplint/bplint/internal/rules"
+	"github.com/bplint/bplint/internal/testproc"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
@@ -177,7 +177,7 @@ func TestDiffIsAPatchAndChangesNothing(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, string(before), string(after), "-diff changes nothing")
 
-	cmd := exec.Command("patch", "-p1")
+	cmd := testproc.Command(t, "patch", "-p1")
 	cmd.Dir = dir
 	cmd.Stdin = strings.NewReader(diff)
 	out, err := cmd.CombinedOutput()
@@ -255,7 +255,7 @@ func TestBaseline(t *testing.T) {
 
 func git(t *testing.T, dir string, args ...string) string {
 	t.Helper()
-	cmd := exec.Command("git", args...)
+	cmd := testproc.Command(t, "git", args...)
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@example.com", "GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@example.com", "GIT_CONFIG_GLOBAL=/dev/null")
 	out, err := cmd.CombinedOutput()
@@ -363,7 +363,7 @@ func TestGoVetFixFallsShort(t *testing.T) {
 	abs, err := filepath.Abs(filepath.Join(dir, "fixes.go"))
 	require.NoError(t, err)
 	assert.Contains(t, diff, "--- "+abs+" (old)\n+++ "+abs+" (new)\n", "go vet's patch names files by absolute path")
-	patch := exec.Command("patch", "-p1", "--dry-run", "--batch")
+	patch := testproc.Command(t, "patch", "-p1", "--dry-run", "--batch")
 	patch.Dir = dir
 	patch.Stdin = strings.NewReader(diff)
 	out, err := patch.CombinedOutput()

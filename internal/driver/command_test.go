@@ -13,6 +13,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/bplint/bplint/internal/testproc"
 )
 
 // TestInformationalGoLinesDoNotFail: what the go command prints to inform
@@ -22,7 +24,7 @@ import (
 func TestInformationalGoLinesDoNotFail(t *testing.T) {
 	modcache := os.Getenv("GOMODCACHE")
 	if modcache == "" {
-		out, err := exec.Command("go", "env", "GOMODCACHE").Output()
+		out, err := testproc.Command(t, "go", "env", "GOMODCACHE").Output()
 		require.NoError(t, err)
 		modcache = strings.TrimSpace(string(out))
 	}
@@ -273,23 +275,23 @@ func TestExplainEveryRule(t *testing.T) {
 // TestVersion: -V names the module version, the VCS revision and the Go
 // version of a binary built in this checkout.
 func TestVersion(t *testing.T) {
-	rev, err := exec.Command("git", "rev-parse", "HEAD").Output()
+	rev, err := testproc.Command(t, "git", "rev-parse", "HEAD").Output()
 	if err != nil {
 		t.Skip("not in a git checkout")
 	}
-	top, err := exec.Command("git", "rev-parse", "--show-toplevel").Output()
+	top, err := testproc.Command(t, "git", "rev-parse", "--show-toplevel").Output()
 	require.NoError(t, err)
 	if fi, err := os.Stat(filepath.Join(strings.TrimSpace(string(top)), ".git")); err != nil || !fi.IsDir() {
 		t.Skip("the go command stamps VCS information only where .git is a directory, not in a linked work tree")
 	}
 	bin := filepath.Join(t.TempDir(), "bplint")
-	cmd := exec.CommandContext(t.Context(), "go", "build", "-buildvcs=true", "-o", bin, "../../cmd/bplint")
+	cmd := testproc.Command(t, "go", "build", "-buildvcs=true", "-o", bin, "../../cmd/bplint")
 	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
 	out, err := cmd.CombinedOutput()
 	require.NoError(t, err, "%s", out)
 	stdout, _, code := runIn(t, ".", nil, bin, "-V")
 	assert.Equal(t, exitClean, code)
-	goVersion, err := exec.Command("go", "env", "GOVERSION").Output()
+	goVersion, err := testproc.Command(t, "go", "env", "GOVERSION").Output()
 	require.NoError(t, err)
 	assert.Regexp(t, `^bplint \S+, revision `+strings.TrimSpace(string(rev))+` \S+( \(modified\))?, `+strings.TrimSpace(string(goVersion))+` \w+/\w+\n$`, stdout)
 }

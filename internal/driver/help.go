@@ -19,13 +19,13 @@ func help(args []string, stdout, stderr io.Writer) int {
 
 Usage:
   bplint [flags] [packages]    analyze the packages (default "."), tests included
-  bplint help RULE             print the page of a rule (or analyzer, or "suppression")
+  bplint help RULE             print the page of a rule (or analyzer, "suppression", "configuration", "ci")
   bplint -explain RULE         the same
   bplint -h                    list the flags
 
 Exit status: 0 no findings, 1 findings, 2 could not analyze.
 
-Rules (select them with -checks or .bplint.yml; see docs/ci.md):
+Rules (select them with -checks or .bplint.yml: bplint help configuration):
 `)
 		for _, r := range registered() {
 			fmt.Fprintf(stdout, "  %-20s %-15s %s\n", r.ID, r.Analyzer, r.Summary)

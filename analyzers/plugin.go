@@ -2,6 +2,8 @@ package analyzers
 
 import (
 	"fmt"
+	"reflect"
+	"strings"
 
 	"github.com/golangci/plugin-module-register/register"
 	"golang.org/x/tools/go/analysis"
@@ -43,7 +45,7 @@ func DecodeSettings(settings any) (Config, error) {
 	}
 	cfg, err := register.DecodeSettings[Config](settings)
 	if err != nil {
-		return Config{}, fmt.Errorf("bplint settings: %w (known keys: ignoredsignal{signals,strict,disable}, unboundedqueue{strict,disable})", err)
+		return Config{}, fmt.Errorf("bplint settings: %w (known keys: %s)", err, knownKeys())
 	}
 	if err := cfg.Validate(); err != nil {
 		return Config{}, fmt.Errorf("bplint settings: %w", err)
@@ -75,4 +77,27 @@ func WithRuleIDs(as []*analysis.Analyzer) []*analysis.Analyzer {
 		}
 	}
 	return as
+}
+
+// knownKeys lists the settings keys, from the JSON names of Config's
+// fields and of each analyzer's Config: "ignoredsignal{disable,signals,...}".
+func knownKeys() string {
+	name := func(f reflect.StructField) string {
+		n, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if n == "" {
+			n = f.Name
+		}
+		return n
+	}
+	var out []string
+	top := reflect.TypeFor[Config]()
+	for i := range top.NumField() {
+		f := top.Field(i)
+		var keys []string
+		for j := range f.Type.NumField() {
+			keys = append(keys, name(f.Type.Field(j)))
+		}
+		out = append(out, name(f)+"{"+strings.Join(keys, ",")+"}")
+	}
+	return strings.Join(out, ", ")
 }

@@ -40,6 +40,7 @@ func TestDecodeSettingsRejectsUnknownKeys(t *testing.T) {
 
 	_, err = analyzers.DecodeSettings(map[string]any{"ignoredsignal": map[string]any{"stric": true}})
 	require.ErrorContains(t, err, `unknown field "stric"`)
+	assert.ErrorContains(t, err, "known keys: ignoredsignal{signals,strict,disable", "the known keys come from the Config types")
 }
 
 func TestDecodeSettingsValidates(t *testing.T) {

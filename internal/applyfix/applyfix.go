@@ -18,6 +18,7 @@ import (
 
 // A Plan is the result of applying the fixes of a list of findings.
 type Plan struct {
+	Applied int      // fixes taken
 	Changes []Change // sorted by file
 	Skipped []string // fixes left out, and why
 }
@@ -71,6 +72,9 @@ func Apply(fs []finding.Finding) (*Plan, error) {
 			if slices.Contains(add, ed) && !slices.Contains(taken[e.Path], ed) {
 				taken[e.Path] = append(taken[e.Path], ed)
 			}
+		}
+		if len(add) > 0 {
+			p.Applied++
 		}
 	}
 	paths := make([]string, 0, len(taken))

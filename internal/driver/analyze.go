@@ -1,14 +1,12 @@
 package driver
 
 import (
-	"bufio"
 	"bytes"
-	"encoding/json"
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -22,92 +20,90 @@ import (
 )
 
 type result struct {
-	root     string  // absolute directory display paths are relative to
+	root     string  // absolute working directory: text paths are relative to it
 	src      sources // the analyzed files' contents, read as needed
 	findings []finding.Finding
 	errors   []finding.Error
-	warnings []string // the go command's warnings, printed as they are
+	packages int // packages analyzed
 }
 
-// analyze runs go vet with o.vettool on the packages matching patterns in
-// dir (the working directory if empty) and collects what the tool reported:
-// its JSON on standard output, and the packages that failed to build or
-// type-check, as go vet prints them under "# package" on standard error.
-func analyze(dir string, patterns []string, o options) (*result, error) {
-	args := []string{"vet", "-vettool=" + o.vettool, "-json"}
-	if o.tags != "" {
-		args = append(args, "-tags="+o.tags)
-	}
-	if o.concurrency > 0 {
-		args = append(args, "-p="+strconv.Itoa(o.concurrency))
-	}
-	args = append(args, o.vetFlags...)
-	args = append(args, "--")
-	args = append(args, patterns...)
-	cmd := exec.Command("go", args...)
-	cmd.Dir = dir
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	runErr := cmd.Run()
-	var exit *exec.ExitError
-	if runErr != nil && !errors.As(runErr, &exit) {
-		return nil, fmt.Errorf("running go vet: %v", runErr)
-	}
-
+// analyze lists the packages matching patterns, analyzes those that load
+// (one go vet run per group of packages with the same settings), and
+// collects the findings and the packages that failed.
+func analyze(ctx context.Context, patterns []string, o options, st *settings) (*result, error) {
 	res := &result{src: sources{}}
-	res.root = dir
-	if res.root == "" {
-		res.root, _ = os.Getwd()
+	var err error
+	if res.root, err = os.Getwd(); err != nil {
+		return nil, err
 	}
-	res.root, _ = filepath.Abs(res.root)
-
-	err := res.readJSON(&stdout, o)
+	pkgs, err := list(ctx, patterns, o)
 	if err != nil {
-		return nil, fmt.Errorf("reading go vet -json: %v", err)
+		return nil, err
 	}
-	res.readStderr(stderr.String())
-	if exit != nil && len(res.errors) == 0 {
-		// go vet failed and said nothing we recognise: pass its words on.
-		msg := strings.TrimSpace(stderr.String())
-		if msg == "" {
-			msg = runErr.Error()
+	if len(pkgs) == 0 {
+		return nil, errors.New("no packages to analyze: the patterns match none")
+	}
+	res.errors = loadFailures(pkgs)
+	loaded := slices.DeleteFunc(slices.Clone(pkgs), func(p *pkg) bool { return len(p.loadErrs) > 0 || len(p.vetIDs()) == 0 })
+	o.logf("%d packages listed, %d load, %d do not", len(pkgs), len(loaded), len(pkgs)-len(loaded))
+	groups, selected, err := st.groups(loaded)
+	if err != nil {
+		return nil, err
+	}
+	total := 0
+	for _, p := range loaded {
+		total += len(p.vetIDs())
+	}
+	prog := newProgress(o.stderr, total)
+	defer prog.stop()
+	for i, g := range groups {
+		if len(groups) > 1 {
+			o.logf("group %d of %d: %d packages, vet flags %q", i+1, len(groups), len(g.pkgs), g.vetFlags)
 		}
-		return nil, fmt.Errorf("go vet: %s", msg)
+		run, err := vet(ctx, g, o, prog.done)
+		if err != nil {
+			return nil, err
+		}
+		if err := res.collect(run, g, o, selected); err != nil {
+			return nil, err
+		}
 	}
+	prog.stop()
 	res.findings = finding.Normalize(res.findings)
 	// The same file fails in p and in its test variant: report it once.
 	slices.SortFunc(res.errors, func(a, b finding.Error) int { return strings.Compare(a.String(), b.String()) })
 	res.errors = slices.Compact(res.errors)
+	o.logf("%d packages analyzed, %d findings, %d packages failed", res.packages, len(res.findings), len(res.errors))
 	return res, nil
 }
 
-// readJSON reads the stream of JSON trees go vet -json prints, one per
-// package: {"pkg id": {"analyzer": [diagnostics] or {"error": "..."}}}.
-func (res *result) readJSON(r io.Reader, o options) error {
-	dec := json.NewDecoder(r)
-	for {
-		var tree map[string]map[string]json.RawMessage
-		if err := dec.Decode(&tree); err == io.EOF {
-			return nil
-		} else if err != nil {
-			return err
+// collect adds what one go vet run reported: findings and analyzer
+// errors from its JSON, and a failure for every package one of whose IDs
+// has no marker.
+func (res *result) collect(run *vetRun, g *group, o options, selected map[string][]string) error {
+	owner := make(map[string]string) // vet ID -> package path
+	for _, p := range g.pkgs {
+		for _, id := range p.vetIDs() {
+			owner[id] = p.ImportPath
 		}
+	}
+	for _, tree := range run.trees {
 		for id, byAnalyzer := range tree {
-			pkg := packagePath(id)
+			pkg, ok := owner[id]
+			if !ok {
+				pkg = packagePath(id)
+			}
 			for name, raw := range byAnalyzer {
-				var failed struct {
-					Err string `json:"error"`
-				}
-				if bytes.HasPrefix(bytes.TrimSpace(raw), []byte("{")) {
-					if err := json.Unmarshal(raw, &failed); err != nil {
-						return err
-					}
-					res.errors = append(res.errors, finding.Error{Package: pkg, Analyzer: name, Err: failed.Err})
+				if name == markerName {
 					continue
 				}
-				var diags []output.JSONDiagnostic
-				if err := json.Unmarshal(raw, &diags); err != nil {
-					return err
+				diags, failed, err := diagnostics(raw)
+				if err != nil {
+					return fmt.Errorf("reading go vet -json: %v", err)
+				}
+				if failed != "" {
+					res.errors = append(res.errors, finding.Error{Package: pkg, Analyzer: name, Err: failed})
+					continue
 				}
 				for _, d := range diags {
 					f, err := res.newFinding(pkg, name, d)
@@ -117,55 +113,31 @@ func (res *result) readJSON(r io.Reader, o options) error {
 					if !o.tests && strings.HasSuffix(f.Path, "_test.go") {
 						continue
 					}
+					if _, isRule := rules.Lookup(f.Rule); isRule && !slices.Contains(selected[pkg], f.Rule) {
+						continue // not selected for the package (the vet flags already disable it)
+					}
 					res.findings = append(res.findings, f)
 				}
 			}
 		}
 	}
-}
-
-// packagePath drops the test variant from a go vet package ID:
-// "p [p.test]" is p.
-func packagePath(id string) string {
-	if i := strings.Index(id, " ["); i >= 0 {
-		return id[:i]
-	}
-	return id
-}
-
-// readStderr collects the failures go vet prints on standard error: a
-// "# package" header, then the compiler's or the vet tool's lines (type
-// errors), continuation lines indented by a tab. Lines before any header
-// are the go command's own ("go: ...", "pattern ...: ...").
-func (res *result) readStderr(text string) {
-	pkg := ""
-	sc := bufio.NewScanner(strings.NewReader(text))
-	sc.Buffer(nil, 1<<20)
-	for sc.Scan() {
-		line := sc.Text()
-		switch {
-		case strings.TrimSpace(line) == "":
-		case strings.HasPrefix(line, "go: downloading ") || strings.HasPrefix(line, "go: finding ") || strings.HasPrefix(line, "go: extracting "):
-			// progress of the module download on a fresh machine, not a
-			// failure: passed on as go prints it.
-			res.warnings = append(res.warnings, line)
-		case strings.HasPrefix(line, "go: warning: "):
-			// a warning, not a failure (one pattern of several matched
-			// nothing): pass it on as is. If none matched, go vet also
-			// says "no packages to vet", an error.
-			res.warnings = append(res.warnings, line)
-		case strings.HasPrefix(line, "# "):
-			pkg = packagePath(strings.TrimPrefix(line, "# "))
-		case strings.HasPrefix(line, "\t") && len(res.errors) > 0:
-			last := &res.errors[len(res.errors)-1]
-			last.Err += "\n" + line
-		case strings.HasPrefix(line, "go: ") || line == "no packages to vet":
-			res.errors = append(res.errors, finding.Error{Err: line}) // the go command's own
-		default:
-			line = strings.TrimPrefix(line, "vet: ")
-			res.errors = append(res.errors, finding.Error{Package: pkg, Err: line})
+	secs := splitSections(run.stderr)
+	used := make(map[string]bool)
+	for _, p := range g.pkgs {
+		ok := true
+		for _, id := range p.vetIDs() {
+			ok = ok && run.analyzed[id]
 		}
+		if ok {
+			res.packages++
+			continue
+		}
+		res.errors = append(res.errors, finding.Error{Package: p.ImportPath, Err: secs.failure(p, used)})
 	}
+	if rest := secs.passOn(used); rest != "" {
+		io.WriteString(o.stderr, rest)
+	}
+	return nil
 }
 
 var posnRE = regexp.MustCompile(`^(.*):(\d+):(\d+)$`)
@@ -219,7 +191,7 @@ func (res *result) newFinding(pkg, analyzer string, d output.JSONDiagnostic) (fi
 		if _, l, c, err := position(r.End); err == nil {
 			el, ec = l, c
 		}
-		f.Related = append(f.Related, finding.Related{File: display(rf, res.root), Line: rl, Col: rc, EndLine: el, EndCol: ec, Message: r.Message})
+		f.Related = append(f.Related, finding.Related{Path: rf, File: display(rf, res.root), Line: rl, Col: rc, EndLine: el, EndCol: ec, Message: r.Message})
 	}
 	for _, sf := range d.SuggestedFixes {
 		fix := finding.Fix{Message: sf.Message}
@@ -248,12 +220,9 @@ func (s sources) line(name string, line int) string {
 	return strings.TrimSpace(string(s.raw(name, line)))
 }
 
-// runeColumn converts the byte column col of a line to a column in Unicode
-// code points, as SARIF wants them. name is absolute or relative to root.
-func (s sources) runeColumn(root, name string, line, col int) int {
-	if !filepath.IsAbs(name) {
-		name = filepath.Join(root, name)
-	}
+// runeColumn converts the byte column col of a line of the file name (an
+// absolute name) to a column in Unicode code points, as SARIF wants them.
+func (s sources) runeColumn(name string, line, col int) int {
 	text := s.raw(name, line)
 	if col < 1 || col-1 > len(text) {
 		return col
@@ -298,13 +267,15 @@ func (s sources) raw(name string, line int) []byte {
 	return bytes.TrimSuffix(data, []byte("\r"))
 }
 
-// display returns name relative to root when it lies below it.
+// display returns name relative to root, also when it lies outside it
+// (../other/x.go); absolute only when no relative name exists (another
+// volume).
 func display(name, root string) string {
 	if root == "" || !filepath.IsAbs(name) {
 		return name
 	}
 	rel, err := filepath.Rel(root, name)
-	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+	if err != nil {
 		return name
 	}
 	return rel

@@ -6,7 +6,6 @@ import (
 	"flag"
 	"io/fs"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -16,6 +15,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/bplint/bplint/internal/rules"
+	"github.com/bplint/bplint/internal/testproc"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
@@ -63,7 +63,9 @@ func writeModule(t *testing.T, dir string, files map[string]string) {
 }
 
 func TestSARIFOnModule(t *testing.T) {
-	stdout, stderr, code := bplint(t, testdataDir("fixes"), "-format", "sarif", "./...")
+	// A copy outside any git work tree: paths are relative to the
+	// working directory (TestNestedModulePaths has the repository case).
+	stdout, stderr, code := bplint(t, copyModule(t, "fixes"), "-format", "sarif", "./...")
 	require.Equal(t, exitFindings, code, stderr)
 	var log struct {
 		Version string `json:"version"`
@@ -133,7 +135,7 @@ func TestSARIFOnModule(t *testing.T) {
 func itoa(n int) string { return strconv.Itoa(n) }
 
 func TestGitHubOnModule(t *testing.T) {
-	stdout, stderr, code := bplint(t, testdataDir("findings"), "-format", "github", "./...")
+	stdout, stderr, code := bplint(t, copyModule(t, "findings"), "-format", "github", "./...")
 	require.Equal(t, exitFindings, code, stderr)
 	ls := strings.Split(strings.TrimSpace(stdout), "\n")
 	require.Len(t, ls, 3)
@@ -144,7 +146,7 @@ func TestGitHubOnModule(t *testing.T) {
 }
 
 func TestRDJSONLOnModule(t *testing.T) {
-	stdout, stderr, code := bplint(t, testdataDir("fixes"), "-format", "rdjsonl", "./...")
+	stdout, stderr, code := bplint(t, copyModule(t, "fixes"), "-format", "rdjsonl", "./...")
 	require.Equal(t, exitFindings, code, stderr)
 	sc := bufio.NewScanner(strings.NewReader(stdout))
 	var diags []map[string]any
@@ -175,7 +177,7 @@ func TestDiffIsAPatchAndChangesNothing(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, string(before), string(after), "-diff changes nothing")
 
-	cmd := exec.Command("patch", "-p1")
+	cmd := testproc.Command(t, "patch", "-p1")
 	cmd.Dir = dir
 	cmd.Stdin = strings.NewReader(diff)
 	out, err := cmd.CombinedOutput()
@@ -189,7 +191,9 @@ func TestFixWritesFormattedFiles(t *testing.T) {
 	dir := copyModule(t, "fixes")
 	stdout, stderr, code := bplint(t, dir, "-fix", "./...")
 	assert.Equal(t, exitFindings, code, stderr)
-	assert.Len(t, lines(t, stdout), 4, "the findings are still printed")
+	assert.Contains(t, stderr, "bplint: applied 3 fixes to 1 file\n")
+	assert.Equal(t, []string{"fixes.go:43:2 (slice-queue)"}, lines(t, stdout), "only the finding without a fix is printed, where the fixes moved it")
+	assert.Contains(t, stderr, "bplint: 1 finding in 1 file\n")
 	fixed, err := os.ReadFile(filepath.Join(dir, "fixes.go"))
 	require.NoError(t, err)
 	golden(t, "fixes.go.golden", string(fixed))
@@ -218,7 +222,7 @@ func TestBaseline(t *testing.T) {
 	require.NoError(t, err)
 	var b struct {
 		Version  int
-		Findings []map[string]string
+		Findings []map[string]any
 	}
 	require.NoError(t, json.Unmarshal(data, &b))
 	assert.Equal(t, 1, b.Version)
@@ -226,7 +230,7 @@ func TestBaseline(t *testing.T) {
 	assert.Equal(t, "use.go", b.Findings[0]["file"])
 	assert.Equal(t, "discarded-signal", b.Findings[0]["rule"])
 	assert.Equal(t, "q.TrySend(1)", b.Findings[0]["code"])
-	assert.NotContains(t, string(data), `"line"`, "entries do not depend on line numbers")
+	assert.Equal(t, 4.0, b.Findings[0]["line"], "the line only breaks ties between identical lines")
 
 	stdout, stderr, code := bplint(t, dir, "-baseline", "bplint-baseline.json", "./...")
 	assert.Equal(t, exitClean, code, stderr)
@@ -242,7 +246,7 @@ func TestBaseline(t *testing.T) {
 	stdout, stderr, code = bplint(t, dir, "-baseline", "bplint-baseline.json", "./...")
 	assert.Equal(t, exitFindings, code, stderr)
 	assert.Contains(t, stderr, "hid 2 findings")
-	assert.Len(t, lines(t, stdout), 2, "one entry hides one finding: the third identical call and the new one are reported")
+	assert.Equal(t, []string{"use.go:9:2 (discarded-signal)", "use.go:10:2 (discarded-signal)"}, lines(t, stdout), "one entry hides one finding: the third identical call and the new one are reported")
 
 	_, stderr, code = bplint(t, dir, "-baseline", "no-such-file.json", "./...")
 	assert.Equal(t, exitError, code)
@@ -251,7 +255,7 @@ func TestBaseline(t *testing.T) {
 
 func git(t *testing.T, dir string, args ...string) string {
 	t.Helper()
-	cmd := exec.Command("git", args...)
+	cmd := testproc.Command(t, "git", args...)
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@example.com", "GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@example.com", "GIT_CONFIG_GLOBAL=/dev/null")
 	out, err := cmd.CombinedOutput()
@@ -334,4 +338,39 @@ func TestSARIFColumnsInCodePoints(t *testing.T) {
 	region := log.Runs[0].Results[0].Locations[0].PhysicalLocation.Region
 	assert.Equal(t, 35, region.StartColumn, "\u00e9 is two bytes and one code point")
 	assert.Equal(t, 47, region.EndColumn)
+}
+
+// TestGoVetFixFallsShort shows why -fix and -diff apply the fixes
+// themselves rather than through go vet -fix (see post.go): go vet -fix
+// rewrites the findings a baseline hides, and go vet -fix -diff writes a
+// patch that patch -p1 cannot apply in the module.
+func TestGoVetFixFallsShort(t *testing.T) {
+	dir := copyModule(t, "fixes")
+	before, err := os.ReadFile(filepath.Join(dir, "fixes.go"))
+	require.NoError(t, err)
+	_, stderr, code := bplint(t, dir, "-write-baseline", "base.json", "./...")
+	require.Equal(t, exitFindings, code, stderr)
+
+	stdout, stderr, code := bplint(t, dir, "-fix", "-baseline", "base.json", "./...")
+	assert.Equal(t, exitClean, code, stderr)
+	assert.Empty(t, stdout)
+	assert.Contains(t, stderr, "bplint: applied 0 fixes to 0 files")
+	after, err := os.ReadFile(filepath.Join(dir, "fixes.go"))
+	require.NoError(t, err)
+	assert.Equal(t, string(before), string(after), "bplint -fix leaves the findings the baseline hides alone")
+
+	diff, _, _ := runIn(t, dir, nil, "go", "vet", "-vettool="+self(t), "-fix", "-diff", "./...")
+	abs, err := filepath.Abs(filepath.Join(dir, "fixes.go"))
+	require.NoError(t, err)
+	assert.Contains(t, diff, "--- "+abs+" (old)\n+++ "+abs+" (new)\n", "go vet's patch names files by absolute path")
+	patch := testproc.Command(t, "patch", "-p1", "--dry-run", "--batch")
+	patch.Dir = dir
+	patch.Stdin = strings.NewReader(diff)
+	out, err := patch.CombinedOutput()
+	assert.Error(t, err, "patch -p1 cannot apply go vet's patch in the module: %s", out)
+
+	_, stderr, _ = runIn(t, dir, nil, "go", "vet", "-vettool="+self(t), "-fix", "./...")
+	vetFixed, err := os.ReadFile(filepath.Join(dir, "fixes.go"))
+	require.NoError(t, err)
+	assert.NotEqual(t, string(before), string(vetFixed), "go vet -fix has no baseline: it rewrote the hidden findings (%s)", stderr)
 }

@@ -2,11 +2,14 @@ package driver
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -16,41 +19,70 @@ import (
 
 	"github.com/bplint/bplint/internal/crash"
 	"github.com/bplint/bplint/internal/output"
+	"github.com/bplint/bplint/internal/testproc"
 )
 
-var bin string // the bplint binary, built once
-
+// The test binary is bplint itself: run with BPLINT_TEST_MAIN set, it is
+// the command (and, started by go vet, the vet tool), so the tests build
+// nothing and leave no binary behind. BPLINT_TEST_VETTOOL adds a test
+// analyzer to the vet tool's suite: "boom" panics, "block" blocks forever.
 func TestMain(m *testing.M) {
-	if os.Getenv("BPLINT_TEST_VETTOOL") == "boom" {
-		// go vet, started by TestPanicBecomesError, runs this test binary
-		// as its vet tool: the suite plus an analyzer that panics.
-		Main(func(factsOnly bool) []*analysis.Analyzer { return append(Suite(factsOnly), boom) })
+	if os.Getenv("BPLINT_TEST_MAIN") == "" {
+		os.Exit(m.Run())
 	}
-	dir, err := os.MkdirTemp("", "bplint-test")
-	if err != nil {
-		panic(err)
+	variant := os.Getenv("BPLINT_TEST_VETTOOL")
+	suite := Suite
+	switch variant {
+	case "boom":
+		suite = func(factsOnly bool) []*analysis.Analyzer { return append(Suite(factsOnly), boom) }
+	case "block":
+		suite = func(factsOnly bool) []*analysis.Analyzer { return append(Suite(factsOnly), block) }
 	}
-	bin = filepath.Join(dir, "bplint")
-	if out, err := exec.Command("go", "build", "-o", bin, "../../cmd/bplint").CombinedOutput(); err != nil {
-		panic("building bplint: " + err.Error() + "\n" + string(out))
+	if variant != "" && slices.Contains(os.Args[1:], "-V=full") {
+		// go vet caches results by the tool's ID: a variant must not share
+		// the plain suite's.
+		exe, err := os.Executable()
+		if err != nil {
+			panic(err)
+		}
+		data, err := os.ReadFile(exe)
+		if err != nil {
+			panic(err)
+		}
+		fmt.Printf("%s version devel %s buildID=%x-%s\n", exe, variant, sha256.Sum256(data), variant)
+		os.Exit(0)
 	}
-	code := m.Run()
-	os.RemoveAll(dir)
-	os.Exit(code)
+	Main(suite)
 }
 
-// bplint runs the binary in dir and returns stdout, stderr and the exit
+// self is the test binary.
+func self(t *testing.T) string {
+	t.Helper()
+	exe, err := os.Executable()
+	require.NoError(t, err)
+	return exe
+}
+
+// testEnv is the environment of the programs the tests run: no network,
+// no workspace, and the test binary acting as bplint.
+func testEnv(extra ...string) []string {
+	return append(append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod", "GOPROXY=off", "BPLINT_TEST_MAIN=1"), extra...)
+}
+
+// bplint runs the command in dir and returns stdout, stderr and the exit
 // status.
 func bplint(t *testing.T, dir string, args ...string) (string, string, int) {
 	t.Helper()
-	return runIn(t, dir, bin, args...)
+	return runIn(t, dir, nil, self(t), args...)
 }
 
-func runIn(t *testing.T, dir, name string, args ...string) (string, string, int) {
+// runIn runs name in dir with testEnv(env...), bound to the test (see
+// internal/testproc).
+func runIn(t *testing.T, dir string, env []string, name string, args ...string) (string, string, int) {
 	t.Helper()
-	cmd := exec.Command(name, args...)
+	cmd := testproc.Command(t, name, args...)
 	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod", "GOPROXY=off")
+	cmd.Env = testEnv(env...)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	err := cmd.Run()
@@ -87,7 +119,7 @@ func lines(t *testing.T, out string) []string {
 func TestFindingsText(t *testing.T) {
 	stdout, stderr, code := bplint(t, testdataDir("findings"), "./...")
 	assert.Equal(t, exitFindings, code, stderr)
-	assert.Empty(t, stderr)
+	assert.Equal(t, "bplint: 3 findings in 1 file\n", stderr, "a one-line summary, and nothing else when stderr is not a terminal")
 	assert.Equal(t, []string{
 		"findings.go:11:2 (discarded-signal)",
 		"findings.go:16:7 (silent-drop)",
@@ -161,12 +193,20 @@ func TestJSON(t *testing.T) {
 	diags := tree["example.com/findings"]["ignoredsignal"]
 	require.Len(t, diags, 3)
 	assert.Equal(t, "discarded-signal", diags[0].Category)
-	assert.Equal(t, "findings.go:11:2", diags[0].Posn)
-	assert.Equal(t, "findings.go:11:14", diags[0].End)
+	abs, err := filepath.Abs(filepath.Join(testdataDir("findings"), "findings.go"))
+	require.NoError(t, err)
+	assert.Equal(t, abs+":11:2", diags[0].Posn, "absolute, as go vet -json prints them")
+	assert.Equal(t, abs+":11:14", diags[0].End)
 	assert.True(t, strings.HasPrefix(diags[0].Message, "result of q.TrySend is discarded"))
 
 	same, _, _ := bplint(t, testdataDir("findings"), "-format=json", "./...")
 	assert.Equal(t, stdout, same, "-json and -format=json agree")
+
+	// What go vet -json itself prints for the same package.
+	vetOut, vetErr, _ := runIn(t, testdataDir("findings"), nil, "go", "vet", "-vettool="+self(t), "-json", ".")
+	var vetTree map[string]map[string][]output.JSONDiagnostic
+	require.NoError(t, json.NewDecoder(strings.NewReader(vetOut)).Decode(&vetTree), vetErr)
+	assert.Equal(t, abs+":11:2", vetTree["example.com/findings"]["ignoredsignal"][0].Posn)
 }
 
 func TestJSONErrors(t *testing.T) {
@@ -200,14 +240,14 @@ func TestOutputFile(t *testing.T) {
 }
 
 func TestVetTool(t *testing.T) {
-	_, stderr, code := runIn(t, testdataDir("findings"), "go", "vet", "-vettool="+bin, "./...")
+	_, stderr, code := runIn(t, testdataDir("findings"), nil, "go", "vet", "-vettool="+self(t), "./...")
 	assert.Equal(t, 1, code)
 	assert.Contains(t, stderr, "findings.go:11:2: result of q.TrySend is discarded")
 	assert.Contains(t, stderr, "(discarded-signal)")
 	assert.Contains(t, stderr, "(silent-drop)")
 	assert.Contains(t, stderr, "(ignored-write)")
 
-	_, stderr, code = runIn(t, testdataDir("findings"), "go", "vet", "-vettool="+bin, "-ignoredsignal.disable=silent-drop", "./...")
+	_, stderr, code = runIn(t, testdataDir("findings"), nil, "go", "vet", "-vettool="+self(t), "-ignoredsignal.disable=silent-drop", "./...")
 	assert.Equal(t, 1, code)
 	assert.NotContains(t, stderr, "(silent-drop)")
 	assert.Contains(t, stderr, "(discarded-signal)")
@@ -219,12 +259,6 @@ func TestRulesList(t *testing.T) {
 	assert.Contains(t, stdout, "discarded-signal\tignoredsignal\t")
 	assert.Contains(t, stdout, "ignored-write\tignoredsignal\t")
 	assert.Contains(t, stdout, "silent-drop\tignoredsignal\t")
-}
-
-func TestVersion(t *testing.T) {
-	stdout, _, code := bplint(t, ".", "-V")
-	assert.Equal(t, exitClean, code)
-	assert.True(t, strings.HasPrefix(stdout, "bplint "))
 }
 
 // boom panics on example.com/broken/good.
@@ -242,18 +276,11 @@ var boom = &analysis.Analyzer{
 // TestPanicBecomesError: a panic inside an analyzer is an error naming the
 // analyzer and the package, the run goes on, and the exit status is 2.
 func TestPanicBecomesError(t *testing.T) {
-	self, err := os.Executable()
-	require.NoError(t, err)
-	t.Setenv("BPLINT_TEST_VETTOOL", "boom")
-	t.Setenv("GOFLAGS", "-mod=mod")
-	t.Setenv("GOPROXY", "off")
-	t.Chdir(testdataDir("broken"))
-	var stdout, stderr bytes.Buffer
-	code := run([]string{"./good"}, &stdout, &stderr, self)
+	stdout, stderr, code := runIn(t, testdataDir("broken"), []string{"BPLINT_TEST_VETTOOL=boom"}, self(t), "./good")
 	assert.Equal(t, exitError, code)
-	assert.Contains(t, stderr.String(), "bplint: example.com/broken/good: boom: ")
-	assert.Contains(t, stderr.String(), "analyzer boom panicked on package example.com/broken/good: kaboom")
-	assert.Equal(t, []string{"good/good.go:8:20 (discarded-signal)"}, lines(t, stdout.String()), "the other analyzers still report")
+	assert.Contains(t, stderr, "bplint: example.com/broken/good: boom: ")
+	assert.Contains(t, stderr, "analyzer boom panicked on package example.com/broken/good: kaboom")
+	assert.Equal(t, []string{"good/good.go:8:20 (discarded-signal)"}, lines(t, stdout), "the other analyzers still report")
 }
 
 // TestRobustModule: the documented behaviour on a module with generics, cgo,
@@ -264,7 +291,8 @@ func TestRobustModule(t *testing.T) {
 	t.Setenv("CGO_ENABLED", "1")
 	stdout, stderr, code := bplint(t, dir, "./...")
 	assert.Equal(t, exitError, code, "a package that does not type-check makes the run fail")
-	assert.Equal(t, "bplint: example.com/robust/broken: broken/broken.go:5:23: undefined: notDefined\n", stderr, "named once")
+	assert.Equal(t, 1, strings.Count(stderr, "bplint: example.com/robust/broken: broken/broken.go:5:23: undefined: notDefined\n"), "named once:\n%s", stderr)
+	assert.Equal(t, 1, strings.Count(stderr, "bplint: "+"example.com/robust/"), "only the broken package fails:\n%s", stderr)
 	assert.Equal(t, []string{
 		"cgo/cgo.go:15:2 (discarded-signal)",             // cgo files are analyzed, positions in the .go file
 		"generic/generic.go:17:2 (discarded-signal)",     // generic method
@@ -292,7 +320,7 @@ func TestSameOutputAcrossConcurrency(t *testing.T) {
 	for _, format := range []string{"text", "json", "sarif"} {
 		var outs []string
 		for _, c := range []string{"1", "2", "1", "4"} {
-			stdout, stderr, _ := bplint(t, testdataDir("robust"), "-format="+format, "-c="+c, "./...")
+			stdout, stderr, _ := bplint(t, testdataDir("robust"), "-format="+format, "-p="+c, "./...")
 			outs = append(outs, stdout+"\n--- stderr ---\n"+stderr)
 		}
 		require.NotEmpty(t, outs[0])
@@ -312,6 +340,6 @@ func TestPatternMatchingNothing(t *testing.T) {
 
 	stdout, stderr, code = bplint(t, testdataDir("findings"), "./nothing/...")
 	assert.Equal(t, exitError, code)
-	assert.Contains(t, stderr, "bplint: no packages to vet")
+	assert.Contains(t, stderr, "bplint: no packages to analyze")
 	assert.Empty(t, stdout)
 }

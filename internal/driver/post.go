@@ -11,15 +11,14 @@ import (
 	"github.com/bplint/bplint/internal/finding"
 )
 
-// postprocess applies, in order, -write-baseline (all current findings),
-// -new-from-rev/-new-from-patch, -baseline, and -fix/-diff (to the
-// findings that remain).
-func postprocess(res *result, o options, stdout, stderr io.Writer) error {
+// filter applies, in order, -write-baseline (all current findings),
+// -new-from-rev/-new-from-patch and -baseline.
+func filter(res *result, o options) error {
 	if o.writeBaseline != "" {
 		if err := baseline.Write(o.writeBaseline, res.findings); err != nil {
 			return fmt.Errorf("-write-baseline: %v", err)
 		}
-		fmt.Fprintf(stderr, "bplint: recorded %d findings in %s\n", len(res.findings), o.writeBaseline)
+		fmt.Fprintf(o.stderr, "bplint: recorded %s in %s\n", plural(len(res.findings), "finding", "findings"), o.writeBaseline)
 	}
 	if o.newFromRev != "" || o.newFromPatch != "" {
 		var changed changedlines.Set
@@ -42,39 +41,59 @@ func postprocess(res *result, o options, stdout, stderr io.Writer) error {
 		var hidden int
 		res.findings, hidden = b.Filter(res.findings)
 		if hidden > 0 {
-			fmt.Fprintf(stderr, "bplint: the baseline %s hid %d findings\n", o.baseline, hidden)
-		}
-	}
-	if o.fix || o.diff {
-		plan, err := applyfix.Apply(res.findings)
-		if err != nil {
-			return err
-		}
-		for _, s := range plan.Skipped {
-			fmt.Fprintf(stderr, "bplint: %s\n", s)
-		}
-		if o.diff {
-			if o.output != "" {
-				return os.WriteFile(o.output, []byte(plan.Diff(res.root)), 0o666)
-			}
-			_, err := io.WriteString(stdout, plan.Diff(res.root))
-			return err
-		}
-		for _, c := range plan.Changes {
-			if err := os.WriteFile(c.Path, c.New, 0o666); err != nil {
-				return fmt.Errorf("-fix: %v", err)
-			}
+			fmt.Fprintf(o.stderr, "bplint: the baseline %s hid %s\n", o.baseline, plural(hidden, "finding", "findings"))
 		}
 	}
 	return nil
 }
 
-func keep(fs []finding.Finding, ok func(finding.Finding) bool) []finding.Finding {
-	var out []finding.Finding
-	for _, f := range fs {
-		if ok(f) {
-			out = append(out, f)
+// The fixes are applied here, not by go vet -fix (Go 1.26), which falls
+// short for bplint in three ways, each shown by a test (TestGoVetFix*):
+//
+//   - go vet -fix applies the fix of every diagnostic, so it cannot keep
+//     to the findings that -baseline, -new-from-rev, -new-from-patch and
+//     -test=false leave: it rewrites code the user asked not to look at;
+//   - go vet -fix -diff names files by their absolute path with " (old)"
+//     and " (new)" appended, which patch -p1 cannot apply from the
+//     repository;
+//   - neither says which fixes it applied, and go vet -fix needs a second
+//     analysis of every package (its flags differ, so nothing is cached).
+//
+// applyfix takes the first fix of each finding that remains, as go vet
+// does, and gofmts the files it changes.
+
+type applied struct{ fixes, files int }
+
+// applyFixes writes the suggested fixes of the findings to the files.
+func applyFixes(res *result, o options) (applied, error) {
+	plan, err := applyfix.Apply(res.findings)
+	if err != nil {
+		return applied{}, err
+	}
+	for _, s := range plan.Skipped {
+		fmt.Fprintf(o.stderr, "bplint: %s\n", s)
+	}
+	for _, c := range plan.Changes {
+		if err := os.WriteFile(c.Path, c.New, 0o666); err != nil {
+			return applied{}, fmt.Errorf("-fix: %v", err)
 		}
 	}
-	return out
+	return applied{fixes: plan.Applied, files: len(plan.Changes)}, nil
+}
+
+// writeDiff prints the suggested fixes as a patch for patch -p1 in the
+// working directory.
+func writeDiff(res *result, o options, stdout io.Writer) error {
+	plan, err := applyfix.Apply(res.findings)
+	if err != nil {
+		return err
+	}
+	for _, s := range plan.Skipped {
+		fmt.Fprintf(o.stderr, "bplint: %s\n", s)
+	}
+	if o.output != "" {
+		return os.WriteFile(o.output, []byte(plan.Diff(res.root)), 0o666)
+	}
+	_, err = io.WriteString(stdout, plan.Diff(res.root))
+	return err
 }

@@ -10,7 +10,7 @@ import (
 // its own process; facts (a wrapper of a signal, a spawner) must still reach
 // the importing package.
 func TestVetToolFactsAcrossPackages(t *testing.T) {
-	_, stderr, code := runIn(t, testdataDir("facts"), "go", "vet", "-vettool="+bin, "./...")
+	_, stderr, code := runIn(t, testdataDir("facts"), nil, "go", "vet", "-vettool="+self(t), "./...")
 	assert.Equal(t, 1, code, stderr)
 	assert.Contains(t, stderr, "use/use.go:8:2: result of wrap.Push (which returns (*wrap.Queue).TrySend unchanged) is discarded")
 	assert.Contains(t, stderr, "use/use.go:10:3: Async starts a goroutine (at wrap.go:13) for each value received from in")

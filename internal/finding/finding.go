@@ -32,6 +32,7 @@ type Finding struct {
 
 // Related is a secondary position that explains a finding.
 type Related struct {
+	Path            string // absolute file name
 	File            string // as displayed
 	Line, Col       int
 	EndLine, EndCol int

@@ -1,8 +1,4 @@
-// Command custom-gcl is what `golangci-lint custom` builds for a
-// .custom-gcl.yml naming the bplint module plugin: golangci-lint's own main
-// (cmd/golangci-lint/main.go of the pinned version) plus a blank import of
-// the plugin package, added to its plugins.go. Tests build it with a replace
-// to this checkout.
+// Command custom-gcl is golangci-lint v2 with the bplint module plugin.
 package main
 
 import (
@@ -13,12 +9,11 @@ import (
 	"github.com/golangci/golangci-lint/v2/pkg/commands"
 	"github.com/golangci/golangci-lint/v2/pkg/exitcodes"
 
-	// The module plugin, as `golangci-lint custom` adds it.
-	_ "github.com/bplint/bplint/analyzers"
+	_ "github.com/bplint/bplint/analyzers" // registers the "bplint" plugin
 )
 
 func main() {
-	info := commands.BuildInfo{Version: "2.15.0-custom-bplint", Commit: "?", Date: "(unknown)", GoVersion: "unknown"}
+	info := commands.BuildInfo{Version: "2.15.0-custom", Commit: "?", Date: "(unknown)", GoVersion: "unknown"}
 	if bi, ok := debug.ReadBuildInfo(); ok {
 		info.GoVersion = bi.GoVersion
 	}

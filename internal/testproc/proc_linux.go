@@ -1,0 +1,5 @@
+package testproc
+
+import "syscall"
+
+func parentDeathSignal(a *syscall.SysProcAttr) { a.Pdeathsig = syscall.SIGINT }

@@ -13,7 +13,7 @@ func TestVetToolFactsAcrossPackages(t *testing.T) {
 	_, stderr, code := runIn(t, testdataDir("facts"), nil, "go", "vet", "-vettool="+self(t), "./...")
 	assert.Equal(t, 1, code, stderr)
 	assert.Contains(t, stderr, "use/use.go:8:2: result of wrap.Push (which returns (*wrap.Queue).TrySend unchanged) is discarded")
-	assert.Contains(t, stderr, "use/use.go:10:3: Async starts a goroutine (at wrap.go:13) for each value received from in")
+	assert.Contains(t, stderr, "use/use.go:10:3: Async starts a goroutine (wrap.go:13) per value received from in with no limit")
 
 	// The standalone driver agrees.
 	stdout, _, code := bplint(t, testdataDir("facts"), "./...")

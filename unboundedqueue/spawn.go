@@ -115,6 +115,9 @@ func (u *checker) perItem(fn *ssa.Function, forest *loops.Forest, site ssa.Instr
 	if !l.ReachesHeader(site.Block()) {
 		return nil, nil // on a path that leaves the loop: once per loop, not per item
 	}
+	if summary.FailurePath(site) || summary.StopsSource(l, src, site) {
+		return nil, nil // once per failure; once per channel, which the loop then stops receiving from
+	}
 	if lim := u.sum.Limit(fn, l, site); lim != nil && lim.Release == nil {
 		return nil, nil
 	}

@@ -147,3 +147,10 @@ func TestIssueEval(t *testing.T) {
 	analysistest.Run(t, testdata, unboundedqueue.New(unboundedqueue.Config{}),
 		"unboundedqueue/issue_caddy", "unboundedqueue/issue_nsq", "unboundedqueue/issue_sarama", "unboundedqueue/issue_sarama/mocks", "unboundedqueue/issue_badger")
 }
+
+// TestCallbacks: spawns reached through function values (parameters,
+// fields, handler tables, method values), in the package and across
+// packages through the summary facts.
+func TestCallbacks(t *testing.T) {
+	analysistest.Run(t, testdata, unboundedqueue.New(unboundedqueue.Config{}), "unboundedqueue/callback_spawn", "unboundedqueue/peritemuse", "unboundedqueue/spawn_guards")
+}

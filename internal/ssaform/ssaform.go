@@ -169,7 +169,14 @@ func (f *Form) Callees(site ssa.CallInstruction) []*ssa.Function {
 	}
 	f.cgOnce.Do(func() {
 		f.build()
-		f.cg = vta.CallGraph(ssautil.AllFunctions(f.pkg.Prog), nil)
+		// AllFunctions starts from package members and exported method
+		// sets: methods of unexported types called only from other such
+		// methods would be missing, so every source function is added.
+		funcs := ssautil.AllFunctions(f.pkg.Prog)
+		for _, fn := range f.funcs {
+			funcs[fn] = true
+		}
+		f.cg = vta.CallGraph(funcs, nil)
 	})
 	node := f.cg.Nodes[site.Parent()]
 	if node == nil {

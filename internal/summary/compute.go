@@ -5,6 +5,8 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/bplint/bplint/internal/loops"
 )
 
 // update recomputes what can grow in fn's summary from its instructions and
@@ -79,7 +81,7 @@ func (r *Result) update(fn *ssa.Function) bool {
 			case *ssa.Call:
 				cc := x.Common()
 				_, src := forest.PerItem(x)
-				perItem := src != nil
+				perItem := src != nil && src.Kind == loops.Item
 				// A call of a callback: a parameter, a captured one, a field.
 				if !cc.IsInvoke() && cc.StaticCallee() == nil {
 					if i := paramIndex(fn, cc.Value); i >= 0 {
@@ -212,11 +214,14 @@ func onEveryPath(site ssa.Instruction) bool {
 }
 
 // counts reports whether a spawn at site (a go statement, or a call that
-// may start a goroutine) counts as one per call of the scope: no limit is
-// taken before it and kept until the goroutine ends, no once-per-state
-// guard admits it, and the scope does not wait for the goroutine
-// afterwards.
+// may start a goroutine) counts as one per call of the scope: it is not on
+// a failure path, no limit is taken before it and kept until the goroutine
+// ends, no once-per-state guard admits it, and the scope does not wait for
+// the goroutine afterwards.
 func (r *Result) counts(sc scope, site ssa.Instruction, spawned *ssa.Function) bool {
+	if failurePath(site) {
+		return false // a reaction to a failure, not to a call or an item
+	}
 	if l := r.limitBefore(sc, site); l != nil && l.Release == nil {
 		return false
 	}

@@ -187,6 +187,44 @@ func (r *Result) Awaited(fn *ssa.Function, l *loops.Loop, site ssa.Instruction, 
 	return r.awaited(scope{fn, l}, site, given(site), spawned)
 }
 
+// FailurePath reports whether site runs only after a call failed (see
+// failurePath).
+func FailurePath(site ssa.Instruction) bool { return failurePath(site) }
+
+// StopsSource reports whether every path from site back to the header of l
+// sets the channel src receives from to nil (prevoteCh = nil): the loop
+// stops taking items from it, so a spawn there runs once per channel, not
+// once per item.
+func StopsSource(l *loops.Loop, src *loops.Source, site ssa.Instruction) bool {
+	phi, ok := src.Chan.(*ssa.Phi)
+	if !ok || phi.Block() != l.Header {
+		return false
+	}
+	from := map[*ssa.BasicBlock]bool{site.Block(): true}
+	stack := []*ssa.BasicBlock{site.Block()}
+	for len(stack) > 0 {
+		x := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		for _, n := range x.Succs {
+			if n != l.Header && l.Contains(n) && !from[n] {
+				from[n] = true
+				stack = append(stack, n)
+			}
+		}
+	}
+	back := 0
+	for i, pred := range l.Header.Preds {
+		if !from[pred] || !l.Contains(pred) {
+			continue
+		}
+		back++
+		if c, ok := phi.Edges[i].(*ssa.Const); !ok || !c.IsNil() {
+			return false
+		}
+	}
+	return back > 0
+}
+
 // Blocks reports whether a function of this package may block.
 func (r *Result) Blocks(fn *ssa.Function) bool {
 	s := r.Of(fn)

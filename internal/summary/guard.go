@@ -282,16 +282,17 @@ func (r *Result) onceGuard(s scope, site ssa.Instruction, spawned *ssa.Function)
 		if !ok || d == b {
 			continue
 		}
-		// site must be on one side only.
-		t, f := d.Succs[0], d.Succs[1]
-		if t.Dominates(b) == f.Dominates(b) {
+		// site must be on one side only: in the part of the CFG that one
+		// successor dominates (and d dominates that successor; a jump back
+		// to a loop's header is not a side).
+		if !oneSide(d, b) {
 			continue
 		}
 		var rs []readAt
 		reads(ifi.Cond, 0, &rs)
 		for _, rd := range rs {
-			if _, cas := rd.instr.(*ssa.Call); cas {
-				return true // the compare-and-swap wrote it
+			if rd.self {
+				return true // the test wrote it: a compare-and-swap
 			}
 			if r.writtenBetween(s, rd.instr, site, rd.loc) || writtenIn(spawned, rd.loc, 0) {
 				return true
@@ -299,6 +300,17 @@ func (r *Result) onceGuard(s scope, site ssa.Instruction, spawned *ssa.Function)
 		}
 	}
 	return false
+}
+
+// oneSide reports whether b runs only on one side of the branch ending d.
+func oneSide(d, b *ssa.BasicBlock) bool {
+	sides := 0
+	for _, s := range d.Succs {
+		if s.Idom() == d && s.Dominates(b) {
+			sides++
+		}
+	}
+	return sides == 1
 }
 
 // writtenBetween reports whether some instruction on a path from the read to
@@ -310,7 +322,7 @@ func (r *Result) writtenBetween(s scope, read ssa.Value, site ssa.Instruction, l
 	}
 	found := false
 	s.after(ri, func(instr ssa.Instruction) bool {
-		if writes(instr, l) && reaches(instr, site) {
+		if writesVia(instr, l) && reaches(instr, site) {
 			found = true
 			return false
 		}
@@ -321,13 +333,63 @@ func (r *Result) writtenBetween(s scope, read ssa.Value, site ssa.Instruction, l
 	}
 	// A write right after the spawn, on the same path, guards the next one.
 	s.after(site, func(instr ssa.Instruction) bool {
-		if writes(instr, l) {
+		if writesVia(instr, l) {
 			found = true
 			return false
 		}
 		return true
 	})
 	return found
+}
+
+// writesVia reports whether instr writes l, itself or through a function
+// of the package it calls (r.setInProgress(true)).
+func writesVia(instr ssa.Instruction, l Loc) bool {
+	if writes(instr, l) {
+		return true
+	}
+	if c, ok := instr.(*ssa.Call); ok {
+		if callee := c.Common().StaticCallee(); callee != nil && callee.Pkg == c.Parent().Pkg {
+			return writtenIn(callee, l, 1)
+		}
+	}
+	return false
+}
+
+// failurePath reports whether site runs only when a call failed: it is on
+// the true side of a test err != nil of an error value (or the false side
+// of err == nil). A goroutine started in reaction to a failure (a
+// reconnect, a shutdown, a retry) runs once per failure, not per item.
+func failurePath(site ssa.Instruction) bool {
+	b := site.Block()
+	for d := b; d != nil; d = d.Idom() {
+		if d == b {
+			continue
+		}
+		ifi, ok := d.Instrs[len(d.Instrs)-1].(*ssa.If)
+		if !ok {
+			continue
+		}
+		cmp, ok := ifi.Cond.(*ssa.BinOp)
+		if !ok || (cmp.Op != token.NEQ && cmp.Op != token.EQL) {
+			continue
+		}
+		x, y := cmp.X, cmp.Y
+		if c, ok := x.(*ssa.Const); ok && c.IsNil() {
+			x, y = y, x
+		}
+		if c, ok := y.(*ssa.Const); !ok || !c.IsNil() || !isError(x.Type()) {
+			continue
+		}
+		failed := d.Succs[0] // err != nil: the true side
+		if cmp.Op == token.EQL {
+			failed = d.Succs[1]
+		}
+		if failed.Idom() == d && failed.Dominates(b) {
+			return true
+		}
+	}
+	return false
 }
 
 // reaches reports whether control can go from a to b in their function.
@@ -404,6 +466,18 @@ func (r *Result) awaited(s scope, site ssa.Instruction, given []ssa.Value, spawn
 		f, ok := ChanLoc(v).(*types.Var)
 		return ok && fields[f]
 	}
+	if v, ok := site.(*ssa.Call); ok {
+		roots[v] = true // the handle a spawner returns: m := start(); defer m.StopAndWait()
+	}
+	waitCall := func(cc *ssa.CallCommon) bool {
+		if fn := cc.StaticCallee(); fn != nil && fn.Signature.Recv() != nil && len(cc.Args) > 0 && mentioned(cc.Args[0]) {
+			return fn.Name() == "Wait" || (fn.Pkg == s.fn.Pkg && waitsOnReceiver(fn, 0))
+		}
+		if cc.IsInvoke() && cc.Method.Name() == "Wait" {
+			return mentioned(cc.Value)
+		}
+		return false
+	}
 	found := false
 	s.after(site, func(instr ssa.Instruction) bool {
 		switch x := instr.(type) {
@@ -419,14 +493,11 @@ func (r *Result) awaited(s scope, site ssa.Instruction, given []ssa.Value, spawn
 			}
 		case *ssa.Send:
 			found = s.loop == nil && mentioned(x.Chan) && receivesOnce(spawned, x.Chan)
+		case *ssa.Defer:
+			found = waitCall(x.Common())
 		case *ssa.Call:
 			cc := x.Common()
-			if fn := cc.StaticCallee(); fn != nil && fn.Name() == "Wait" && len(cc.Args) > 0 && fn.Signature.Recv() != nil {
-				found = mentioned(cc.Args[0])
-			}
-			if cc.IsInvoke() && cc.Method.Name() == "Wait" {
-				found = mentioned(cc.Value)
-			}
+			found = waitCall(cc)
 			if b, ok := cc.Value.(*ssa.Builtin); ok && b.Name() == "close" && len(cc.Args) == 1 && s.loop == nil {
 				found = mentioned(cc.Args[0]) && receivesOnce(spawned, cc.Args[0])
 			}
@@ -434,6 +505,75 @@ func (r *Result) awaited(s scope, site ssa.Instruction, given []ssa.Value, spawn
 		return !found
 	})
 	return found
+}
+
+// waitsOnReceiver reports whether a method blocks on its receiver (a
+// receive from one of its channels, or a Wait on one of its groups),
+// itself or in a literal it runs (once.Do(func() { <-m.done })): a
+// StopAndWait, a Close that waits for the goroutine.
+func waitsOnReceiver(fn *ssa.Function, depth int) bool {
+	if len(fn.Params) == 0 || depth > 2 {
+		return false
+	}
+	recv := fn.Params[0]
+	ofRecv := func(v ssa.Value) bool {
+		r := Root(v)
+		if a, ok := r.(*ssa.Alloc); ok {
+			if p := storedParam(a); p != nil {
+				r = p
+			}
+		}
+		return r == recv
+	}
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			switch x := instr.(type) {
+			case *ssa.UnOp:
+				if x.Op == token.ARROW && ofRecv(x.X) {
+					return true
+				}
+			case *ssa.Call:
+				if f := x.Common().StaticCallee(); f != nil && f.Name() == "Wait" && len(x.Common().Args) > 0 && ofRecv(x.Common().Args[0]) {
+					return true
+				}
+			case *ssa.MakeClosure:
+				lit := x.Fn.(*ssa.Function)
+				for i, fv := range lit.FreeVars {
+					if ofRecv(x.Bindings[i]) && closureWaitsOn(lit, fv) {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// closureWaitsOn reports whether a literal receives from a channel reached
+// through its free variable fv.
+func closureWaitsOn(lit *ssa.Function, fv *ssa.FreeVar) bool {
+	for _, b := range lit.Blocks {
+		for _, instr := range b.Instrs {
+			if x, ok := instr.(*ssa.UnOp); ok && x.Op == token.ARROW {
+				v := x.X
+				for i := 0; i < 8; i++ {
+					switch y := v.(type) {
+					case *ssa.UnOp:
+						v = y.X
+						continue
+					case *ssa.FieldAddr:
+						v = y.X
+						continue
+					}
+					break
+				}
+				if v == fv {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // receivesOnce reports whether fn receives from the channel ch is loaded

@@ -414,6 +414,13 @@ func (r *Result) targets(cc *ssa.CallCommon, site ssa.CallInstruction) []target 
 }
 
 func (r *Result) targetOf(fn *ssa.Function) target {
+	if r.Of(fn) == nil && fn.Synthetic != "" {
+		// A wrapper (a method value's $bound, a thunk, an instantiation
+		// wrapper) runs the function it wraps.
+		if w := wrapped(fn); w != nil {
+			fn = w
+		}
+	}
 	t := target{fn: fn}
 	if obj, ok := fn.Object().(*types.Func); ok {
 		t.obj = obj.Origin()
@@ -429,6 +436,24 @@ func (r *Result) targetOf(fn *ssa.Function) target {
 		}
 	}
 	return t
+}
+
+// wrapped returns the function a synthetic wrapper calls, or nil.
+func wrapped(fn *ssa.Function) *ssa.Function {
+	var callee *ssa.Function
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			if c, ok := instr.(ssa.CallInstruction); ok {
+				if f := c.Common().StaticCallee(); f != nil {
+					if callee != nil {
+						return nil
+					}
+					callee = f
+				}
+			}
+		}
+	}
+	return callee
 }
 
 // paramIndex returns the index of v among fn's parameters (the receiver

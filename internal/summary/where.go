@@ -165,7 +165,7 @@ func reads(v ssa.Value, depth int, out *[]readAt) {
 	case *ssa.UnOp:
 		if x.Op == token.MUL {
 			if l := addrLoc(x.X); l.valid() {
-				*out = append(*out, readAt{l, x})
+				*out = append(*out, readAt{l, x, false})
 			}
 			return
 		}
@@ -177,13 +177,27 @@ func reads(v ssa.Value, depth int, out *[]readAt) {
 		reads(x.Tuple, depth+1, out)
 	case *ssa.Lookup:
 		if _, ok := x.X.Type().Underlying().(*types.Map); ok {
-			*out = append(*out, readAt{Loc{Map: Root(x.X)}, x})
+			*out = append(*out, readAt{Loc{Map: Root(x.X)}, x, false})
 		}
 	case *ssa.Call:
 		// A compare-and-swap reads and writes its place in one step.
 		if l, ok := casLoc(x.Common()); ok {
-			*out = append(*out, readAt{l, x})
+			*out = append(*out, readAt{l, x, true})
 			return
+		}
+		// A function of the package: what it returns is what it reads.
+		if callee := x.Common().StaticCallee(); callee != nil && callee.Blocks != nil && callee.Pkg == x.Parent().Pkg && depth < 4 {
+			var inner []readAt
+			for _, b := range callee.Blocks {
+				if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok {
+					for _, res := range ret.Results {
+						reads(res, depth+2, &inner)
+					}
+				}
+			}
+			for _, in := range inner {
+				*out = append(*out, readAt{in.loc, x, in.self || writtenIn(callee, in.loc, 0)})
+			}
 		}
 		// x.Load(), atomic.LoadInt32(&x), len(s.q): what they read.
 		for _, a := range x.Common().Args {
@@ -194,7 +208,7 @@ func reads(v ssa.Value, depth int, out *[]readAt) {
 		}
 	case *ssa.FieldAddr:
 		if l := addrLoc(x); l.valid() {
-			*out = append(*out, readAt{l, x})
+			*out = append(*out, readAt{l, x, false})
 		}
 	case *ssa.Field:
 		reads(x.X, depth+1, out)
@@ -208,6 +222,10 @@ func reads(v ssa.Value, depth int, out *[]readAt) {
 type readAt struct {
 	loc   Loc
 	instr ssa.Value
+	// self is set when the reading call also writes the place: a
+	// compare-and-swap, or a function of the package that tests and
+	// updates a state in one call (if s.state.maybeBegin() { go ... }).
+	self bool
 }
 
 // casLoc returns the place a compare-and-swap call updates:

@@ -1,0 +1,34 @@
+// Package peritemuse proves that a function handed to another package's
+// per-item caller (a parameter or a field the other package calls once per
+// item) spawns per item: the go statement in it is reported.
+package peritemuse
+
+import "unboundedqueue/peritemdep"
+
+func serveStreams(t *peritemdep.Transport) {
+	t.HandleStreams(func(stream int) {
+		go func() { _ = stream }() // want `goroutine started per call of a callback that HandleStreams calls it once per item with no limit`
+	})
+}
+
+func serveBounded(t *peritemdep.Transport, sem chan struct{}) {
+	t.HandleStreams(func(stream int) {
+		sem <- struct{}{}
+		go func() { // ok: a semaphore is taken before the spawn
+			defer func() { <-sem }()
+			_ = stream
+		}()
+	})
+}
+
+func configure(s *peritemdep.Server) {
+	s.OnFrame = func(f peritemdep.Frame) {
+		go func() { _ = f }() // want `goroutine started per call of a callback that OnFrame is called once per item by peritemdep`
+	}
+}
+
+func once() {
+	peritemdep.Sync(func() {
+		go func() {}() // ok: Sync calls it once
+	})
+}

@@ -1,0 +1,187 @@
+// Package spawn_guards proves what keeps a spawn in a per-item loop from
+// running once per item, each beside the unguarded form that is reported:
+// a failure path, a source the loop stops receiving from, a state the test
+// itself updates (through a method), a flag set through helper methods and
+// cleared by the goroutine, a handle whose stop method waits for the
+// goroutine, and a token taken on every path (a branch each).
+package spawn_guards
+
+import (
+	"errors"
+	"sync"
+	"sync/atomic"
+)
+
+type Msg struct{ ID int }
+
+func handle(Msg) {}
+
+// A goroutine per failure: the spawn is on the err != nil path.
+type client struct{ in chan Msg }
+
+func (c *client) write(Msg) error { return errors.New("closed") }
+
+func (c *client) reconnect() {}
+
+func (c *client) loop() {
+	for m := range c.in {
+		if err := c.write(m); err != nil {
+			go c.reconnect() // ok: once per failure, not per item
+			continue
+		}
+		go handle(m) // want `goroutine started per value received from c.in with no limit`
+	}
+}
+
+// The loop stops receiving from the channel that delivered the item.
+func election(votes chan Msg, done chan struct{}) {
+	granted := 0
+	for {
+		select {
+		case v := <-votes:
+			granted++
+			if granted > 2 {
+				votes = nil  // no more votes are received
+				go handle(v) // ok: once, the loop stops receiving from votes
+			}
+		case <-done:
+			return
+		}
+	}
+}
+
+// A state that the test itself updates, through a method of the package.
+type fetchState struct{ state int32 }
+
+func (f *fetchState) maybeBegin() bool { return atomic.CompareAndSwapInt32(&f.state, 0, 1) }
+
+func (f *fetchState) finish() { atomic.StoreInt32(&f.state, 0) }
+
+type source struct {
+	fs fetchState
+	in chan Msg
+}
+
+func (s *source) loop() {
+	for m := range s.in {
+		if s.fs.maybeBegin() {
+			go func() { // ok: one fetch at a time, maybeBegin admits one
+				defer s.fs.finish()
+				handle(m)
+			}()
+		}
+	}
+}
+
+// A flag read and set through helper methods, cleared by the goroutine.
+type leader struct {
+	inProgress int32
+	transfers  chan Msg
+}
+
+func (l *leader) busy() bool { return atomic.LoadInt32(&l.inProgress) == 1 }
+func (l *leader) setBusy(v bool) {
+	if v {
+		atomic.StoreInt32(&l.inProgress, 1)
+	} else {
+		atomic.StoreInt32(&l.inProgress, 0)
+	}
+}
+
+func (l *leader) loop() {
+	for t := range l.transfers {
+		if l.busy() {
+			continue
+		}
+		l.setBusy(true)
+		go func() { // ok: one transfer at a time
+			defer l.setBusy(false)
+			handle(t)
+		}()
+	}
+}
+
+// A handle whose stop method waits for the goroutine.
+type monitor struct {
+	once sync.Once
+	done chan struct{}
+}
+
+func startMonitor() *monitor { // want startMonitor:"spawner"
+	m := &monitor{done: make(chan struct{})}
+	go func() { close(m.done) }()
+	return m
+}
+
+func (m *monitor) StopAndWait() { m.once.Do(func() { <-m.done }) }
+
+func restoreAll(reqs chan Msg) {
+	for r := range reqs {
+		m := startMonitor() // ok: the monitor is stopped and waited for before the next item
+		handle(r)
+		m.StopAndWait()
+	}
+}
+
+func leakMonitors(reqs chan Msg) {
+	for r := range reqs {
+		startMonitor() // want `startMonitor starts a goroutine \(guards.go:\d+\) per value received from reqs with no limit`
+		handle(r)
+	}
+}
+
+// A token taken on every path to the spawn, in each branch.
+func batches(in chan Msg, quit chan struct{}) {
+	pending := make(chan struct{}, 1)
+	for m := range in {
+		if m.ID > 10 {
+			pending <- struct{}{}
+		} else {
+			select {
+			case pending <- struct{}{}:
+			case <-quit:
+				return
+			}
+		}
+		go func() { // ok: a token is taken on every path
+			defer func() { <-pending }()
+			handle(m)
+		}()
+	}
+}
+
+// A plain send of data is not a limit.
+func handoff(in, out chan Msg) {
+	for m := range in {
+		out <- m
+		go handle(m) // want `goroutine started per value received from in with no limit`
+	}
+}
+
+// A pre-filled token channel, refilled by the goroutine.
+type workerPool struct{ tokens chan struct{} }
+
+func newWorkerPool(n int) *workerPool {
+	p := &workerPool{tokens: make(chan struct{}, n)}
+	for i := 0; i < n; i++ {
+		p.tokens <- struct{}{}
+	}
+	return p
+}
+
+func (p *workerPool) serve(in chan Msg) {
+	for m := range in {
+		<-p.tokens
+		go func() { // ok: a token of the pool is held until the goroutine ends
+			defer func() { p.tokens <- struct{}{} }()
+			handle(m)
+		}()
+	}
+}
+
+// A token given back right after the go statement limits nothing.
+func (p *workerPool) execute(f func()) { // want execute:"spawner"
+	<-p.tokens
+	go f() // want `the limit taken at line \d+ is given back at line \d+, as soon as the goroutine starts`
+	p.tokens <- struct{}{}
+}

@@ -40,6 +40,9 @@ func TestDefault(t *testing.T) {
 		"ignoredsignal/issue_drop_fallback",
 		"ignoredsignal/issue_drop_freelist",
 		"ignoredsignal/issue_eval",
+		"ignoredsignal/write_sink_per_iteration",
+		"ignoredsignal/flush_sticky_error_writer",
+		"ignoredsignal/test_code_quiet",
 	)
 }
 
@@ -62,6 +65,12 @@ func TestSignalsOption(t *testing.T) {
 
 func TestStrict(t *testing.T) {
 	analysistest.Run(t, testdata, ignoredsignal.New(ignoredsignal.Config{Strict: true}), "ignoredsignal/strict")
+}
+
+// TestTestLoad: with test-load the load rules report in _test.go files
+// (TestDefault's test_code_quiet proves them quiet there without it).
+func TestTestLoad(t *testing.T) {
+	analysistest.Run(t, testdata, ignoredsignal.New(ignoredsignal.Config{TestLoad: true}), "ignoredsignal/test_code_load")
 }
 
 func TestDisable(t *testing.T) {

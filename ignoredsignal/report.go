@@ -47,12 +47,13 @@ func (c *checker) checkCalls(fn *ssa.Function) {
 			default:
 				continue
 			}
-			c.checkCall(fn, cc, call)
+			c.checkCall(instr, cc, call)
 		}
 	}
 }
 
-func (c *checker) checkCall(fn0 *ssa.Function, cc *ssa.CallCommon, call *ssa.Call) {
+func (c *checker) checkCall(instr ssa.Instruction, cc *ssa.CallCommon, call *ssa.Call) {
+	fn0 := instr.Parent()
 	fn, recv, args := callee(cc)
 	if fn == nil || !cc.Pos().IsValid() {
 		return
@@ -76,7 +77,7 @@ func (c *checker) checkCall(fn0 *ssa.Function, cc *ssa.CallCommon, call *ssa.Cal
 		if kind = sink.Classify(recv.Type(), fn); kind == sink.None {
 			return
 		}
-		if kind == sink.Flush && (ownMethod(fn0, recv.Type()) || sink.WrapsInfallible(recv)) {
+		if kind == sink.Flush && (ownMethod(fn0, recv.Type()) || sink.WrapsInfallible(recv) || c.recordedFlush(recv)) {
 			return
 		}
 	}
@@ -108,6 +109,7 @@ func (c *checker) checkCall(fn0 *ssa.Function, cc *ssa.CallCommon, call *ssa.Cal
 	if signal.IsError(resultType) {
 		what = "error"
 	}
+	returnsError := returnsError(c.enclosingSig(path))
 	name := types.ExprString(ce.Fun)
 	d := analysis.Diagnostic{Pos: ce.Pos(), End: ce.End()}
 	if isSignal {
@@ -116,21 +118,36 @@ func (c *checker) checkCall(fn0 *ssa.Function, cc *ssa.CallCommon, call *ssa.Cal
 		if fact.Via != "" {
 			subject += fmt.Sprintf(" (which returns %s unchanged)", shortName(fact.Via))
 		}
-		d.Message = fmt.Sprintf("%s %s: %s; %s", subject, lost(h, lhs), fact.Family.Consequence(), fact.Family.Remedy())
+		d.Message = fmt.Sprintf("%s %s: %s; %s", subject, lost(h, lhs), fact.Family.Consequence(), fact.Family.Remedy(returnsError))
 	} else {
 		d.Category = ruleWrite
-		inLoop := inLoop(path)
 		switch {
 		case kind == sink.Flush:
-			remedy := "check the error and return it"
-			if h == deferStmt {
-				remedy = "flush explicitly and check the error, or set the function's named error result in a deferred closure"
+			remedy := "check it and stop writing"
+			switch {
+			case h == deferStmt && returnsError:
+				remedy = "flush explicitly and check the error, or set the named error result in a deferred closure"
+			case h == deferStmt:
+				remedy = "flush explicitly and check the error"
+			case returnsError:
+				remedy = "check it and return it"
 			}
-			d.Message = fmt.Sprintf("error of %s %s: writes that failed in the buffer (peer gone, stalled, disk full) are lost without notice; %s", name, lost(h, lhs), remedy)
-		case inLoop:
-			d.Message = fmt.Sprintf("error of %s %s in a loop: when the peer is slow or gone the loop keeps producing for a consumer that has stopped; check the error and stop the loop (return it)", name, lost(h, lhs))
+			d.Message = fmt.Sprintf("error of %s %s: writes that failed in the buffer (peer gone, stalled, disk full) are lost unseen; %s", name, lost(h, lhs), remedy)
+		case inLoop(path):
+			if c.createdPerIteration(instr, recv) {
+				return // see createdPerIteration: the next iteration writes to another sink
+			}
+			remedy := "check the error and stop the loop"
+			if returnsError {
+				remedy = "check the error and return it"
+			}
+			d.Message = fmt.Sprintf("error of %s %s in a loop: when the peer is slow or gone the loop keeps producing for a consumer that has stopped; %s", name, lost(h, lhs), remedy)
 		case c.cfg.Strict:
-			d.Message = fmt.Sprintf("error of %s %s: a failed write (peer slow or gone) goes unnoticed and the caller carries on; check the error and return it", name, lost(h, lhs))
+			remedy := "check the error and stop"
+			if returnsError {
+				remedy = "check the error and return it"
+			}
+			d.Message = fmt.Sprintf("error of %s %s: a failed write (peer slow or gone) goes unnoticed and the caller carries on; %s", name, lost(h, lhs), remedy)
 		default:
 			return // a single write outside a loop: reported only with -strict
 		}
@@ -256,24 +273,38 @@ func (c *checker) returnErrorFix(path []ast.Node, file *ast.File, index, nres in
 	if !ok {
 		return analysis.SuggestedFix{}, false
 	}
-	var sig *types.Signature
-	for _, n := range path[2:] {
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			sig, _ = c.pass.TypesInfo.TypeOf(n).(*types.Signature)
-		case *ast.FuncDecl:
-			if fn, ok := c.pass.TypesInfo.Defs[n.Name].(*types.Func); ok {
-				sig = fn.Signature()
-			}
-		default:
-			continue
-		}
-		break
-	}
+	sig := c.enclosingSig(path)
 	if sig == nil {
 		return analysis.SuggestedFix{}, false
 	}
 	return fix.ReturnError(c.pass.Fset, file, c.pass.Pkg, stmt, index, nres, sig)
+}
+
+// enclosingSig returns the signature of the innermost function (literal or
+// declaration) around path[0], or nil.
+func (c *checker) enclosingSig(path []ast.Node) *types.Signature {
+	for _, n := range path {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			sig, _ := c.pass.TypesInfo.TypeOf(n).(*types.Signature)
+			return sig
+		case *ast.FuncDecl:
+			if fn, ok := c.pass.TypesInfo.Defs[n.Name].(*types.Func); ok {
+				return fn.Signature()
+			}
+			return nil
+		}
+	}
+	return nil
+}
+
+// returnsError reports whether a function of type sig returns an error as
+// its last result, so that "return the error" is a remedy that applies.
+func returnsError(sig *types.Signature) bool {
+	if sig == nil || sig.Results().Len() == 0 {
+		return false
+	}
+	return types.Identical(sig.Results().At(sig.Results().Len()-1).Type(), errorType)
 }
 
 // shortName drops the package path from a types.Func.FullName, keeping the

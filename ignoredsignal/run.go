@@ -12,6 +12,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/bplint/bplint/internal/directive"
+	"github.com/bplint/bplint/internal/loops"
 	"github.com/bplint/bplint/internal/rules"
 	"github.com/bplint/bplint/internal/signal"
 	"github.com/bplint/bplint/internal/sink"
@@ -50,6 +51,9 @@ type checker struct {
 	form    *ssaform.Form               // the package's SSA form, built on first use
 	local   map[*types.Func]*signalFact // facts of this package
 	files   map[*token.File]*ast.File
+
+	forests map[*ssa.Function]*loops.Forest // loops of the functions asked about
+	stores  map[*types.Var][]ssa.Value      // values stored into each field (fieldStores)
 }
 
 func run(pass *analysis.Pass, cfg *Config) error {
@@ -62,6 +66,7 @@ func run(pass *analysis.Pass, cfg *Config) error {
 		form:    pass.ResultOf[ssaform.Analyzer].(*ssaform.Form),
 		local:   make(map[*types.Func]*signalFact),
 		files:   make(map[*token.File]*ast.File),
+		forests: make(map[*ssa.Function]*loops.Forest),
 	}
 	for _, f := range pass.Files {
 		c.files[pass.Fset.File(f.Pos())] = f

@@ -39,34 +39,80 @@ func (c *checker) silentDrops(ins *inspector.Inspector) {
 			if !ok {
 				continue
 			}
-			ch, ok := c.pass.TypesInfo.TypeOf(send.Chan).Underlying().(*types.Chan)
-			if !ok || exemptElem(ch.Elem()) {
+			if c.lossless(sel, cc, send, stack, freeLists) != "" {
 				continue
 			}
-			if leaves(cc.Body) && followed(stack) {
-				// The send case leaves while the empty default falls
-				// through to the code after the select: a fallback.
-				continue
-			}
-			if tv := c.pass.TypesInfo.Types[send.Value]; tv.Value != nil || tv.IsNil() {
-				// Every value sent is the same constant, so the one
-				// pending in the full channel says the same thing: a
-				// coalescing wake-up (done <- true), nothing is lost.
-				continue
-			}
-			if obj := c.chanObject(send.Chan); obj != nil && freeLists[obj] {
-				continue // nobody waits for a value from it: a free list of spares
-			}
-			if peeked(send, cc.Body) || c.oneShotReply(send.Chan, stack) || c.oneShotField(send.Chan) {
-				continue
+			remedy := "count or log the drop, or block with a timeout or cancellation"
+			if returnsError(c.sigOf(stack)) {
+				remedy = "count or log the drop, block with a timeout, or return an error"
 			}
 			c.rep.Report(analysis.Diagnostic{
 				Pos: send.Pos(), End: send.End(), Category: ruleDrop,
-				Message: fmt.Sprintf("send on %s in a select with an empty default drops the value when the channel is full and nothing counts it: under load data is lost silently; count or log the drop, block (with a timeout or cancellation), or return an error", types.ExprString(send.Chan)),
+				Message: fmt.Sprintf("send on %s in a select with an empty default drops the value when the channel is full and nothing counts it: under load data is lost silently; %s", types.ExprString(send.Chan), remedy),
 			})
 		}
 		return true
 	})
+}
+
+// lossless returns why dropping the value of the send case cc loses
+// nothing (the exemptions of SPEC's "stays silent on", each a property of
+// the code written next to the function that checks it), or "" when the
+// value is an item that the drop loses.
+func (c *checker) lossless(sel *ast.SelectStmt, cc *ast.CommClause, send *ast.SendStmt, stack []ast.Node, freeLists map[types.Object]bool) string {
+	ch, ok := c.pass.TypesInfo.TypeOf(send.Chan).Underlying().(*types.Chan)
+	switch {
+	case !ok:
+		return "not a channel"
+	case exemptElem(ch.Elem()):
+		return "a wake-up, an error or a tick"
+	case leaves(cc.Body) && followed(stack):
+		// The send case leaves while the empty default falls through
+		// to the code after the select: a fallback.
+		return "a fallback"
+	}
+	if tv := c.pass.TypesInfo.Types[send.Value]; tv.Value != nil || tv.IsNil() {
+		// Every value sent is the same constant, so the one pending in
+		// the full channel says the same thing: a coalescing wake-up
+		// (done <- true), nothing is lost.
+		return "a constant"
+	}
+	switch {
+	case freeLists[c.freeKey(send.Chan)]:
+		return "a free list" // nobody waits for a value from it
+	case peeked(send, cc.Body):
+		return "a peeked element"
+	case c.oneShotReply(send.Chan, stack), c.oneShotField(send.Chan), c.oneShotParam(send.Chan, stack):
+		return "a one-shot slot"
+	case configuredDrop(c.pass.TypesInfo, send, stack):
+		return "a configured policy"
+	case c.wakeOnly(send.Chan):
+		return "a wake-up: receivers discard the value"
+	case c.requestSlot(send.Chan):
+		return "a one-slot request"
+	case c.stateToListener(send, stack):
+		return "a state to a listener"
+	case c.sameEverySend(sel, send): // the last check: it needs the SSA form
+		return "the same value on every send"
+	}
+	return ""
+}
+
+// sigOf returns the signature of the innermost function of stack, or nil.
+func (c *checker) sigOf(stack []ast.Node) *types.Signature {
+	for i := len(stack) - 1; i >= 0; i-- {
+		switch n := stack[i].(type) {
+		case *ast.FuncLit:
+			sig, _ := c.pass.TypesInfo.TypeOf(n).(*types.Signature)
+			return sig
+		case *ast.FuncDecl:
+			if fn, ok := c.pass.TypesInfo.Defs[n.Name].(*types.Func); ok {
+				return fn.Signature()
+			}
+			return nil
+		}
+	}
+	return nil
 }
 
 // chanObject returns the variable or field a channel expression names, or
@@ -231,7 +277,8 @@ func (c *checker) oneShotField(ch ast.Expr) bool {
 // only by polling: a value receive in a select with a default, and no
 // receive that waits for a value (a drain that discards everything does
 // not count). Such a channel is a free list of spare buffers: a send that
-// finds it full lets the GC take the spare, and no data is lost.
+// finds it full lets the GC take the spare, and no data is lost. Channels
+// are told apart by freeKey.
 func (c *checker) freeLists(ins *inspector.Inspector) map[types.Object]bool {
 	polled := make(map[types.Object]bool)
 	waited := make(map[types.Object]bool)
@@ -241,11 +288,11 @@ func (c *checker) freeLists(ins *inspector.Inspector) map[types.Object]bool {
 		}
 		switch n := n.(type) {
 		case *ast.RangeStmt:
-			if obj := c.chanObject(n.X); obj != nil && (n.Key != nil || len(n.Body.List) > 0) {
+			if obj := c.freeKey(n.X); obj != nil && (n.Key != nil || len(n.Body.List) > 0) {
 				waited[obj] = true
 			}
 		case *ast.UnaryExpr:
-			obj := c.chanObject(n.X)
+			obj := c.freeKey(n.X)
 			if n.Op != token.ARROW || obj == nil {
 				return true
 			}
@@ -254,7 +301,7 @@ func (c *checker) freeLists(ins *inspector.Inspector) map[types.Object]bool {
 				return true // <-ch: a signal, not a value
 			}
 			if as, ok := parent.(*ast.AssignStmt); ok && len(stack) >= 3 {
-				if cc, ok := stack[len(stack)-3].(*ast.CommClause); ok && cc.Comm == as && hasDefault(stack[:len(stack)-3]) && c.handsOut(cc, as) {
+				if cc, ok := stack[len(stack)-3].(*ast.CommClause); ok && cc.Comm == as && hasDefault(stack[:len(stack)-3]) && c.handsOut(cc, as, stack) {
 					polled[obj] = true
 					return true
 				}
@@ -272,11 +319,31 @@ func (c *checker) freeLists(ins *inspector.Inspector) map[types.Object]bool {
 	return free
 }
 
+// freeKey identifies the channel of e for the free-list question: the
+// variable, field or lookup function of chanObject, or, for a local
+// variable or parameter of a named channel type of this package (type
+// FreeList chan []byte, with methods Get and Put on it), that type: the
+// receiver variable of one method is not the one of another, the type is
+// what they share.
+func (c *checker) freeKey(e ast.Expr) types.Object {
+	obj := c.chanObject(e)
+	if v, ok := obj.(*types.Var); ok && !v.IsField() && v.Parent() != v.Pkg().Scope() {
+		if n, ok := types.Unalias(v.Type()).(*types.Named); ok && n.Obj().Pkg() == c.pass.Pkg {
+			if _, isChan := n.Underlying().(*types.Chan); isChan {
+				return n.Obj()
+			}
+		}
+	}
+	return obj
+}
+
 // handsOut reports whether a polled receive case gives the value it
-// received back to its caller (case b := <-pool: return b[:0]): getting a
-// spare from a free list. A case that processes the value instead is a
-// consumer polling for data, which a dropped send deprives.
-func (c *checker) handsOut(cc *ast.CommClause, as *ast.AssignStmt) bool {
+// received back to its caller: in the case (case b := <-pool: return
+// b[:0]) or after the select (case buf = <-pool: default: buf = make(...)
+// } return buf): getting a spare from a free list. A case that processes
+// the value instead is a consumer polling for data, which a dropped send
+// deprives.
+func (c *checker) handsOut(cc *ast.CommClause, as *ast.AssignStmt, stack []ast.Node) bool {
 	if len(as.Lhs) == 0 {
 		return false
 	}
@@ -285,21 +352,51 @@ func (c *checker) handsOut(cc *ast.CommClause, as *ast.AssignStmt) bool {
 		return false
 	}
 	v := c.pass.TypesInfo.ObjectOf(id)
+	if v == nil {
+		return false
+	}
+	var body ast.Node = &ast.BlockStmt{List: cc.Body}
+	var sig *types.Signature
+	if as.Tok == token.ASSIGN {
+		// An existing variable: a return anywhere after the select in
+		// the enclosing function hands it out.
+		for i := len(stack) - 1; i >= 0; i-- {
+			if b := funcBody(stack[i]); b != nil {
+				body, sig = b, c.sigOf(stack[:i+1])
+				break
+			}
+		}
+	}
 	found := false
-	for _, st := range cc.Body {
-		ret, ok := st.(*ast.ReturnStmt)
+	ast.Inspect(body, func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		if _, lit := n.(*ast.FuncLit); lit {
+			return false
+		}
+		ret, ok := n.(*ast.ReturnStmt)
 		if !ok {
-			continue
+			return true
+		}
+		if len(ret.Results) == 0 && sig != nil {
+			// A naked return of a named result.
+			for i := 0; i < sig.Results().Len(); i++ {
+				if sig.Results().At(i) == v {
+					found = true
+				}
+			}
 		}
 		for _, r := range ret.Results {
 			ast.Inspect(r, func(n ast.Node) bool {
-				if rid, ok := n.(*ast.Ident); ok && v != nil && c.pass.TypesInfo.Uses[rid] == v {
+				if rid, ok := n.(*ast.Ident); ok && c.pass.TypesInfo.Uses[rid] == v {
 					found = true
 				}
 				return !found
 			})
 		}
-	}
+		return !found
+	})
 	return found
 }
 
@@ -387,9 +484,18 @@ func isMakeChanOne(info *types.Info, e ast.Expr) bool {
 }
 
 // exemptElem: channels of struct{} coalesce wake-ups (a dropped one loses
-// nothing), and channels of error keep the first error by design.
+// nothing), channels of error keep the first error by design, and channels
+// of time.Time carry ticks.
+//
+// Property (time.Time): a time sent on a channel is a tick, the moment
+// something happened (a timer fired, a frame was sent); the pending tick
+// already wakes the receiver, which reads the clock again when it runs, so
+// a dropped newer one is not an item lost.
 func exemptElem(t types.Type) bool {
 	if s, ok := t.Underlying().(*types.Struct); ok && s.NumFields() == 0 {
+		return true
+	}
+	if n, ok := types.Unalias(t).(*types.Named); ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "time" && n.Obj().Name() == "Time" {
 		return true
 	}
 	return types.Identical(t, types.Universe.Lookup("error").Type())

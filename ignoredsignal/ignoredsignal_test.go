@@ -48,6 +48,14 @@ func TestDefault(t *testing.T) {
 		"ignoredsignal/write_sink_per_iteration",
 		"ignoredsignal/flush_sticky_error_writer",
 		"ignoredsignal/test_code_quiet",
+		"ignoredsignal/drop_notification_time",
+		"ignoredsignal/drop_notification_same_value",
+		"ignoredsignal/drop_request_slot",
+		"ignoredsignal/drop_wake_only",
+		"ignoredsignal/drop_freelist_named_type",
+		"ignoredsignal/drop_oneshot_method",
+		"ignoredsignal/drop_configured_policy",
+		"ignoredsignal/drop_state_to_listener",
 	)
 }
 

@@ -54,6 +54,8 @@ type checker struct {
 
 	forests map[*ssa.Function]*loops.Forest // loops of the functions asked about
 	stores  map[*types.Var][]ssa.Value      // values stored into each field (fieldStores)
+
+	recvIndex map[types.Object][]*receive // receives of each channel (receives)
 }
 
 func run(pass *analysis.Pass, cfg *Config) error {

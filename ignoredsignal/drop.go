@@ -42,13 +42,13 @@ func (c *checker) silentDrops(ins *inspector.Inspector) {
 			if c.lossless(sel, cc, send, stack, freeLists) != "" {
 				continue
 			}
-			remedy := "count or log the drop, or block with a timeout or cancellation"
+			remedy := "count or log the drop, or block with a timeout"
 			if returnsError(c.sigOf(stack)) {
 				remedy = "count or log the drop, block with a timeout, or return an error"
 			}
 			c.rep.Report(analysis.Diagnostic{
 				Pos: send.Pos(), End: send.End(), Category: ruleDrop,
-				Message: fmt.Sprintf("send on %s in a select with an empty default drops the value when the channel is full and nothing counts it: under load data is lost silently; %s", types.ExprString(send.Chan), remedy),
+				Message: fmt.Sprintf("send on %s in a select with an empty default drops the value when the channel is full and nothing counts it: under load data is lost unseen; %s", types.ExprString(send.Chan), remedy),
 			})
 		}
 		return true

@@ -37,7 +37,7 @@ func (f Family) Consequence() string {
 	case Permit:
 		return "when no permit is free the work runs anyway, so the concurrency limit is not enforced"
 	case Acquire:
-		return "when the context ends the work runs without a permit, exceeding the limit (and the matching Release panics)"
+		return "when the context ends the work runs without a permit and the matching Release panics"
 	case TryGo:
 		return "when the group is at its limit the function never runs and nothing notices"
 	case Allow:

@@ -12,8 +12,9 @@ import (
 
 // createdPerIteration reports whether the sink recv, written by instr in a
 // loop, is created in the same iteration of the innermost loop around
-// instr: the result of a call (an Accept, a Dial) or a receive made in that
-// iteration, not carried from an earlier one.
+// instr: the result of a call that creates it (an Accept, a Dial: one that
+// can fail, or a wrapper over a sink of the same iteration) or a receive
+// made in that iteration, not carried from an earlier one.
 //
 // Property: a sink created in the iteration that writes to it is not
 // written by any later iteration, so a failed write ends that sink's use
@@ -51,13 +52,22 @@ func createdIn(v ssa.Value, l *loops.Loop, seen map[ssa.Value]bool) bool {
 			return false
 		}
 		// A sink built over a sink of an earlier iteration (a wrapper of
-		// the same connection) is that sink again.
+		// the same connection) is that sink again; one built over a sink
+		// of this iteration is new (tls.Server(conn, cfg)).
+		over := false
 		for _, a := range v.Call.Args {
-			if isSink(a.Type()) && !createdIn(a, l, seen) {
-				return false
+			if isSink(a.Type()) {
+				if !createdIn(a, l, seen) {
+					return false
+				}
+				over = true
 			}
 		}
-		return true
+		// Otherwise a call creates a sink when it can fail doing so
+		// (Accept, Dial: (net.Conn, error)); a call that cannot is taken
+		// for a getter of a sink that may outlive the iteration.
+		res := v.Call.Signature().Results()
+		return over || (res.Len() > 1 && types.Identical(res.At(res.Len()-1).Type(), errorType))
 	case *ssa.UnOp:
 		return v.Op == token.ARROW && l.Contains(v.Block())
 	case *ssa.Select:

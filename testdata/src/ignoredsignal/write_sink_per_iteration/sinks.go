@@ -95,6 +95,17 @@ func wrappedOuter(conn net.Conn, cfg *tls.Config, msgs [][]byte) {
 	}
 }
 
+type pool struct{ conn net.Conn }
+
+func (p *pool) current() net.Conn { return p.conn }
+
+func getterEach(p *pool, msgs <-chan []byte) {
+	for m := range msgs {
+		c := p.current() // fetched each iteration, but not created: the same connection
+		c.Write(m)       // want `error of c.Write is discarded in a loop`
+	}
+}
+
 func innerLoop(l net.Listener, msgs [][]byte) {
 	for {
 		conn, err := l.Accept()

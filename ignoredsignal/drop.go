@@ -77,6 +77,9 @@ func (c *checker) lossless(sel *ast.SelectStmt, cc *ast.CommClause, send *ast.Se
 		// (done <- true), nothing is lost.
 		return "a constant"
 	}
+	if c.receiverField(send.Value, stack) {
+		return "a field of the receiver"
+	}
 	switch {
 	case freeLists[c.freeKey(send.Chan)]:
 		return "a free list" // nobody waits for a value from it

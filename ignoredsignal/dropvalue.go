@@ -742,3 +742,40 @@ func isState(t types.Type) bool {
 	}
 	return consts >= 2
 }
+
+// receiverField reports whether e is a field (or a field of a field) of
+// the receiver of the method around it: w.id, w.cfg.name.
+//
+// Property: a method sending a field of its own receiver sends the same
+// value on every call on that object (who it is, what it holds), so the
+// value pending in the full channel is the one a new send would add.
+func (c *checker) receiverField(e ast.Expr, stack []ast.Node) bool {
+	var recv types.Object
+	for i := len(stack) - 1; i >= 0; i-- {
+		if d, ok := stack[i].(*ast.FuncDecl); ok {
+			if d.Recv != nil && len(d.Recv.List) == 1 && len(d.Recv.List[0].Names) == 1 {
+				recv = c.pass.TypesInfo.Defs[d.Recv.List[0].Names[0]]
+			}
+			break
+		}
+	}
+	if recv == nil {
+		return false
+	}
+	fields := 0
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.SelectorExpr:
+			sel, ok := c.pass.TypesInfo.Selections[x]
+			if !ok || sel.Kind() != types.FieldVal {
+				return false
+			}
+			fields++
+			e = x.X
+		case *ast.Ident:
+			return fields > 0 && c.pass.TypesInfo.Uses[x] == recv
+		default:
+			return false
+		}
+	}
+}

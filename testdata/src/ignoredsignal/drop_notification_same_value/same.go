@@ -1,10 +1,10 @@
 // Package drop_notification_same_value proves that a send whose value is
 // the same on every send of the case is not reported: a function without
-// captured variables, a package variable, or a value computed before an
-// open loop and sent on the same channel in every iteration (the pending
-// one is what a new send would add). A value that varies, a channel that
-// varies, a closure carrying data, and a retry loop of fixed count are
-// still reported.
+// captured variables, a package variable, a field of the method's receiver,
+// or a value computed before an open loop and sent on the same channel in
+// every iteration (the pending one is what a new send would add). A value
+// that varies, a channel that varies, another object's field, a closure
+// carrying data, and a retry loop of fixed count are still reported.
 package drop_notification_same_value
 
 import (
@@ -57,6 +57,39 @@ func (c *conn) nudge() {
 func (c *conn) reset() {
 	select {
 	case c.state <- defaults: // ok: a package variable, the same on every call
+	default:
+	}
+}
+
+type member struct {
+	id    string
+	ready chan string
+	out   chan string
+}
+
+// announce sends the member's own id: the same on every call on it.
+func (m *member) announce() {
+	select {
+	case m.ready <- m.id: // ok: a field of the receiver, the same on every call
+	default:
+	}
+}
+
+func (m *member) run(join func(string), relay func(string)) {
+	for {
+		select {
+		case id := <-m.ready:
+			join(id)
+		case s := <-m.out:
+			relay(s)
+		}
+	}
+}
+
+// relayFrom sends another member's field: not the receiver's own.
+func (m *member) relayFrom(other *member) {
+	select {
+	case m.out <- other.id: // want `send on m.out in a select with an empty default drops the value`
 	default:
 	}
 }

@@ -72,10 +72,18 @@ func (c *checker) indexReceives() {
 		return obj
 	}
 	for _, f := range c.pass.Files {
+		var stack []ast.Node // the syntax around n, outermost first
 		ast.Inspect(f, func(n ast.Node) bool {
+			if n == nil {
+				stack = stack[:len(stack)-1]
+				return true
+			}
+			stack = append(stack, n)
 			switch n := n.(type) {
 			case *ast.RangeStmt:
-				if _, isChan := info.TypeOf(n.X).Underlying().(*types.Chan); !isChan {
+				if t := info.TypeOf(n.X); t == nil {
+					return true
+				} else if _, isChan := t.Underlying().(*types.Chan); !isChan {
 					return true
 				}
 				if obj := key(n.X); obj != nil {
@@ -93,7 +101,10 @@ func (c *checker) indexReceives() {
 				if obj == nil {
 					return true
 				}
-				path, _ := astutil.PathEnclosingInterval(f, n.Pos(), n.End())
+				path := make([]ast.Node, len(stack))
+				for i, p := range stack {
+					path[len(stack)-1-i] = p
+				}
 				r := &receive{expr: n, path: path, used: true}
 				for i := 1; i < len(path); i++ {
 					if _, paren := path[i].(*ast.ParenExpr); paren {

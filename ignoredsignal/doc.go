@@ -61,7 +61,13 @@
 //	}
 //
 // An explicit blank assignment (_ = q.TrySend(v)) is a deliberate choice and
-// is reported only with -strict, as are single writes outside loops.
+// is reported only with -strict, as are single writes outside loops. The
+// rules report on positive evidence: a write to a sink created in the same
+// iteration, a Flush over a sticky-error writer, and drops that lose nothing
+// (ticks, the same value on every send, one-slot requests, wake-ups, free
+// lists, one-shot replies, configured drop policies) are not reported; see
+// the rule pages. In _test.go files ignored-write and silent-drop report
+// only with -test-load.
 //
 // Where the enclosing function returns an error, an ignored write or
 // error-typed signal in an expression statement comes with the suggested

@@ -4,12 +4,12 @@ import (
 	_ "embed"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/ctrlflow"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 
 	"github.com/bplint/bplint/internal/analyzerdoc"
 	"github.com/bplint/bplint/internal/crash"
 	"github.com/bplint/bplint/internal/rules"
+	"github.com/bplint/bplint/internal/ssaform"
 )
 
 //go:embed doc.go
@@ -23,9 +23,9 @@ var Analyzer = New(Config{})
 // New returns an ignoredsignal analyzer for cfg. Each call returns an
 // independent analyzer whose flags are bound to its own copy of cfg.
 func New(cfg Config) *analysis.Analyzer {
-	// SSA is built by run itself, and only where it can matter; ctrlflow
-	// (which buildssa would require) gives it the no-return facts.
-	return newAnalyzer(cfg, []*analysis.Analyzer{inspect.Analyzer, ctrlflow.Analyzer}, run)
+	// ssaform builds the SSA form lazily, once per package for both
+	// analyzers; run asks for it only where it can matter.
+	return newAnalyzer(cfg, []*analysis.Analyzer{inspect.Analyzer, ssaform.Analyzer}, run)
 }
 
 // NewFactsOnly returns the analyzer for cfg as go vet runs it on a
@@ -35,9 +35,9 @@ func New(cfg Config) *analysis.Analyzer {
 // (refers to a signal), which few packages do. It has the name, flags and
 // fact type of New's analyzer, and exports the same facts.
 func NewFactsOnly(cfg Config) *analysis.Analyzer {
-	// ctrlflow stays: its no-return facts must reach the packages analyzed
-	// in full.
-	return newAnalyzer(cfg, []*analysis.Analyzer{ctrlflow.Analyzer}, runFacts)
+	// ssaform requires ctrlflow, whose no-return facts must reach the
+	// packages analyzed in full.
+	return newAnalyzer(cfg, []*analysis.Analyzer{ssaform.Analyzer}, runFacts)
 }
 
 func newAnalyzer(cfg Config, requires []*analysis.Analyzer, run func(*analysis.Pass, *Config) error) *analysis.Analyzer {

@@ -35,11 +35,27 @@ func TestDefault(t *testing.T) {
 		"ignoredsignal/silentdrop",
 		"ignoredsignal/suppress",
 		"ignoredsignal/generated",
-		"ignoredsignal/issue_flush_infallible",
-		"ignoredsignal/issue_drop_oneshot",
-		"ignoredsignal/issue_drop_fallback",
-		"ignoredsignal/issue_drop_freelist",
-		"ignoredsignal/issue_eval",
+		"ignoredsignal/flush_over_infallible_writer",
+		"ignoredsignal/drop_oneshot_reply",
+		"ignoredsignal/drop_fallback_after_select",
+		"ignoredsignal/drop_freelist_polled",
+		"ignoredsignal/drop_oneshot_field",
+		"ignoredsignal/drop_freelist_lookup",
+		"ignoredsignal/drop_cas_guarded",
+		"ignoredsignal/drop_comment_only_default",
+		"ignoredsignal/drop_polled_consumer",
+		"ignoredsignal/write_echo_loop",
+		"ignoredsignal/write_sink_per_iteration",
+		"ignoredsignal/flush_sticky_error_writer",
+		"ignoredsignal/test_code_quiet",
+		"ignoredsignal/drop_notification_time",
+		"ignoredsignal/drop_notification_same_value",
+		"ignoredsignal/drop_request_slot",
+		"ignoredsignal/drop_wake_only",
+		"ignoredsignal/drop_freelist_named_type",
+		"ignoredsignal/drop_oneshot_method",
+		"ignoredsignal/drop_configured_policy",
+		"ignoredsignal/drop_state_to_listener",
 	)
 }
 
@@ -62,6 +78,12 @@ func TestSignalsOption(t *testing.T) {
 
 func TestStrict(t *testing.T) {
 	analysistest.Run(t, testdata, ignoredsignal.New(ignoredsignal.Config{Strict: true}), "ignoredsignal/strict")
+}
+
+// TestTestLoad: with test-load the load rules report in _test.go files
+// (TestDefault's test_code_quiet proves them quiet there without it).
+func TestTestLoad(t *testing.T) {
+	analysistest.Run(t, testdata, ignoredsignal.New(ignoredsignal.Config{TestLoad: true}), "ignoredsignal/test_code_load")
 }
 
 func TestDisable(t *testing.T) {

@@ -3,15 +3,12 @@ package ignoredsignal
 import (
 	"fmt"
 	"go/ast"
-	"go/token"
 	"go/types"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/astutil"
-	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/ssa"
-	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/bplint/bplint/internal/fix"
 	"github.com/bplint/bplint/internal/signal"
@@ -47,12 +44,13 @@ func (c *checker) checkCalls(fn *ssa.Function) {
 			default:
 				continue
 			}
-			c.checkCall(fn, cc, call)
+			c.checkCall(instr, cc, call)
 		}
 	}
 }
 
-func (c *checker) checkCall(fn0 *ssa.Function, cc *ssa.CallCommon, call *ssa.Call) {
+func (c *checker) checkCall(instr ssa.Instruction, cc *ssa.CallCommon, call *ssa.Call) {
+	fn0 := instr.Parent()
 	fn, recv, args := callee(cc)
 	if fn == nil || !cc.Pos().IsValid() {
 		return
@@ -76,7 +74,7 @@ func (c *checker) checkCall(fn0 *ssa.Function, cc *ssa.CallCommon, call *ssa.Cal
 		if kind = sink.Classify(recv.Type(), fn); kind == sink.None {
 			return
 		}
-		if kind == sink.Flush && (ownMethod(fn0, recv.Type()) || sink.WrapsInfallible(recv)) {
+		if kind == sink.Flush && (ownMethod(fn0, recv.Type()) || sink.WrapsInfallible(recv) || c.recordedFlush(recv)) {
 			return
 		}
 	}
@@ -108,6 +106,7 @@ func (c *checker) checkCall(fn0 *ssa.Function, cc *ssa.CallCommon, call *ssa.Cal
 	if signal.IsError(resultType) {
 		what = "error"
 	}
+	returnsError := returnsError(c.enclosingSig(path))
 	name := types.ExprString(ce.Fun)
 	d := analysis.Diagnostic{Pos: ce.Pos(), End: ce.End()}
 	if isSignal {
@@ -116,21 +115,36 @@ func (c *checker) checkCall(fn0 *ssa.Function, cc *ssa.CallCommon, call *ssa.Cal
 		if fact.Via != "" {
 			subject += fmt.Sprintf(" (which returns %s unchanged)", shortName(fact.Via))
 		}
-		d.Message = fmt.Sprintf("%s %s: %s; %s", subject, lost(h, lhs), fact.Family.Consequence(), fact.Family.Remedy())
+		d.Message = fmt.Sprintf("%s %s: %s; %s", subject, lost(h, lhs), fact.Family.Consequence(), fact.Family.Remedy(returnsError))
 	} else {
 		d.Category = ruleWrite
-		inLoop := inLoop(path)
 		switch {
 		case kind == sink.Flush:
-			remedy := "check the error and return it"
-			if h == deferStmt {
-				remedy = "flush explicitly and check the error, or set the function's named error result in a deferred closure"
+			remedy := "check it and stop writing"
+			switch {
+			case h == deferStmt && returnsError:
+				remedy = "flush explicitly and check the error, or set the named error result in a deferred closure"
+			case h == deferStmt:
+				remedy = "flush explicitly and check the error"
+			case returnsError:
+				remedy = "check it and return it"
 			}
-			d.Message = fmt.Sprintf("error of %s %s: writes that failed in the buffer (peer gone, stalled, disk full) are lost without notice; %s", name, lost(h, lhs), remedy)
-		case inLoop:
-			d.Message = fmt.Sprintf("error of %s %s in a loop: when the peer is slow or gone the loop keeps producing for a consumer that has stopped; check the error and stop the loop (return it)", name, lost(h, lhs))
+			d.Message = fmt.Sprintf("error of %s %s: writes that failed in the buffer (peer gone, stalled, disk full) are lost unseen; %s", name, lost(h, lhs), remedy)
+		case inLoop(path):
+			if c.createdPerIteration(instr, recv) {
+				return // see createdPerIteration: the next iteration writes to another sink
+			}
+			remedy := "check the error and stop the loop"
+			if returnsError {
+				remedy = "check the error and return it"
+			}
+			d.Message = fmt.Sprintf("error of %s %s in a loop: when the peer is slow or gone the loop keeps producing for a consumer that has stopped; %s", name, lost(h, lhs), remedy)
 		case c.cfg.Strict:
-			d.Message = fmt.Sprintf("error of %s %s: a failed write (peer slow or gone) goes unnoticed and the caller carries on; check the error and return it", name, lost(h, lhs))
+			remedy := "check the error and stop"
+			if returnsError {
+				remedy = "check the error and return it"
+			}
+			d.Message = fmt.Sprintf("error of %s %s: a failed write (peer slow or gone) goes unnoticed and the caller carries on; %s", name, lost(h, lhs), remedy)
 		default:
 			return // a single write outside a loop: reported only with -strict
 		}
@@ -256,24 +270,38 @@ func (c *checker) returnErrorFix(path []ast.Node, file *ast.File, index, nres in
 	if !ok {
 		return analysis.SuggestedFix{}, false
 	}
-	var sig *types.Signature
-	for _, n := range path[2:] {
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			sig, _ = c.pass.TypesInfo.TypeOf(n).(*types.Signature)
-		case *ast.FuncDecl:
-			if fn, ok := c.pass.TypesInfo.Defs[n.Name].(*types.Func); ok {
-				sig = fn.Signature()
-			}
-		default:
-			continue
-		}
-		break
-	}
+	sig := c.enclosingSig(path)
 	if sig == nil {
 		return analysis.SuggestedFix{}, false
 	}
 	return fix.ReturnError(c.pass.Fset, file, c.pass.Pkg, stmt, index, nres, sig)
+}
+
+// enclosingSig returns the signature of the innermost function (literal or
+// declaration) around path[0], or nil.
+func (c *checker) enclosingSig(path []ast.Node) *types.Signature {
+	for _, n := range path {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			sig, _ := c.pass.TypesInfo.TypeOf(n).(*types.Signature)
+			return sig
+		case *ast.FuncDecl:
+			if fn, ok := c.pass.TypesInfo.Defs[n.Name].(*types.Func); ok {
+				return fn.Signature()
+			}
+			return nil
+		}
+	}
+	return nil
+}
+
+// returnsError reports whether a function of type sig returns an error as
+// its last result, so that "return the error" is a remedy that applies.
+func returnsError(sig *types.Signature) bool {
+	if sig == nil || sig.Results().Len() == 0 {
+		return false
+	}
+	return types.Identical(sig.Results().At(sig.Results().Len()-1).Type(), errorType)
 }
 
 // shortName drops the package path from a types.Func.FullName, keeping the
@@ -290,479 +318,4 @@ func shortName(full string) string {
 		prefix = "("
 	}
 	return prefix + full[open+1:]
-}
-
-// silentDrops reports sends in a select whose default is empty.
-func (c *checker) silentDrops(ins *inspector.Inspector) {
-	freeLists := c.freeLists(ins)
-	ins.WithStack([]ast.Node{(*ast.SelectStmt)(nil)}, func(n ast.Node, push bool, stack []ast.Node) bool {
-		if !push {
-			return true
-		}
-		sel := n.(*ast.SelectStmt)
-		var def *ast.CommClause
-		for _, s := range sel.Body.List {
-			if cc := s.(*ast.CommClause); cc.Comm == nil {
-				def = cc
-			}
-		}
-		if def == nil || len(def.Body) > 0 {
-			return true // no default, or a default that does something
-		}
-		if casGuarded(c.pass.TypesInfo, stack) {
-			return true // one sender at a time: the compare-and-swap keeps a slot free
-		}
-		for _, s := range sel.Body.List {
-			cc := s.(*ast.CommClause)
-			send, ok := cc.Comm.(*ast.SendStmt)
-			if !ok {
-				continue
-			}
-			ch, ok := c.pass.TypesInfo.TypeOf(send.Chan).Underlying().(*types.Chan)
-			if !ok || exemptElem(ch.Elem()) {
-				continue
-			}
-			if leaves(cc.Body) && followed(stack) {
-				// The send case leaves while the empty default falls
-				// through to the code after the select: a fallback.
-				continue
-			}
-			if tv := c.pass.TypesInfo.Types[send.Value]; tv.Value != nil || tv.IsNil() {
-				// Every value sent is the same constant, so the one
-				// pending in the full channel says the same thing: a
-				// coalescing wake-up (done <- true), nothing is lost.
-				continue
-			}
-			if obj := c.chanObject(send.Chan); obj != nil && freeLists[obj] {
-				continue // nobody waits for a value from it: a free list of spares
-			}
-			if peeked(send, cc.Body) || c.oneShotReply(send.Chan, stack) || c.oneShotField(send.Chan) {
-				continue
-			}
-			c.rep.Report(analysis.Diagnostic{
-				Pos: send.Pos(), End: send.End(), Category: ruleDrop,
-				Message: fmt.Sprintf("send on %s in a select with an empty default drops the value when the channel is full and nothing counts it: under load data is lost silently; count or log the drop, block (with a timeout or cancellation), or return an error", types.ExprString(send.Chan)),
-			})
-		}
-		return true
-	})
-}
-
-// chanObject returns the variable or field a channel expression names, or
-// the function of this package whose call returns it (pool(key), a lookup
-// of per-key channels).
-func (c *checker) chanObject(e ast.Expr) types.Object {
-	switch e := ast.Unparen(e).(type) {
-	case *ast.Ident:
-		return c.pass.TypesInfo.Uses[e]
-	case *ast.SelectorExpr:
-		if sel, ok := c.pass.TypesInfo.Selections[e]; ok {
-			return sel.Obj()
-		}
-	case *ast.CallExpr:
-		if fn, ok := typeutil.Callee(c.pass.TypesInfo, e).(*types.Func); ok && fn.Pkg() == c.pass.Pkg && fn.Signature().Results().Len() == 1 {
-			return fn
-		}
-	}
-	return nil
-}
-
-// casGuarded reports whether the select at the top of stack runs only when
-// a compare-and-swap succeeds: if atomic.CompareAndSwapInt32(&w, 0, 1) {
-// select { case ch <- v: default: } }. The flag admits one sender until the
-// receiver resets it, so the channel has room for that one.
-func casGuarded(info *types.Info, stack []ast.Node) bool {
-	for i := len(stack) - 2; i >= 0; i-- {
-		switch n := stack[i].(type) {
-		case *ast.FuncLit, *ast.FuncDecl:
-			return false
-		case *ast.IfStmt:
-			if contains(n.Body, stack[i+1]) && signal.IsCompareAndSwap(info, n.Cond) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-func contains(outer, inner ast.Node) bool {
-	return outer.Pos() <= inner.Pos() && inner.End() <= outer.End()
-}
-
-// oneSlotField reports whether every channel stored in the field or
-// variable obj is made with make(chan T, 1) (in a composite literal or an
-// assignment), and there is at least one.
-func (c *checker) oneSlotField(obj types.Object) bool {
-	makes, ones := 0, 0
-	for _, f := range c.pass.Files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			var val ast.Expr
-			switch n := n.(type) {
-			case *ast.KeyValueExpr:
-				if id, ok := n.Key.(*ast.Ident); ok && c.pass.TypesInfo.Uses[id] == obj {
-					val = n.Value
-				}
-			case *ast.AssignStmt:
-				if len(n.Lhs) == 1 && len(n.Rhs) == 1 && c.chanObject(n.Lhs[0]) == obj {
-					val = n.Rhs[0]
-				}
-			}
-			if call, ok := ast.Unparen(val).(*ast.CallExpr); ok && isBuiltinMake(c.pass.TypesInfo, call) {
-				makes++
-				if isMakeChanOne(c.pass.TypesInfo, call) {
-					ones++
-				}
-			}
-			return true
-		})
-	}
-	return makes > 0 && makes == ones
-}
-
-func isBuiltinMake(info *types.Info, call *ast.CallExpr) bool {
-	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
-	if !ok {
-		return false
-	}
-	b, ok := info.Uses[id].(*types.Builtin)
-	return ok && b.Name() == "make"
-}
-
-// oneShotField reports whether ch is a struct field (or a package
-// variable) whose every receive is a select case that then stops listening
-// to it: identify := c.identify; ... case v := <-identify: identify = nil,
-// or, for a one-slot reply channel (always made with make(chan T, 1)), a
-// case that returns what it received (case ret := <-req.retc: return ret).
-// The receiver takes one value; a later one would never be read, so
-// dropping it loses nothing.
-func (c *checker) oneShotField(ch ast.Expr) bool {
-	obj := c.chanObject(ch)
-	v, ok := obj.(*types.Var)
-	if !ok || (!v.IsField() && v.Parent() != v.Pkg().Scope()) {
-		return false
-	}
-	info := c.pass.TypesInfo
-	aliases := map[types.Object]bool{obj: true} // local copies: identify := c.identify
-	for _, f := range c.pass.Files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			if as, ok := n.(*ast.AssignStmt); ok && len(as.Lhs) == len(as.Rhs) {
-				for i, r := range as.Rhs {
-					if c.chanObject(r) == obj {
-						if id, ok := as.Lhs[i].(*ast.Ident); ok && info.ObjectOf(id) != nil {
-							aliases[info.ObjectOf(id)] = true
-						}
-					}
-				}
-			}
-			return true
-		})
-	}
-	slot := c.oneSlotField(obj)
-	receives, oneShot := 0, 0
-	for _, f := range c.pass.Files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.RangeStmt:
-				if aliases[c.chanObject(n.X)] {
-					receives++
-				}
-			case *ast.CommClause:
-				as, ok := n.Comm.(*ast.AssignStmt)
-				if !ok || len(as.Rhs) != 1 {
-					return true
-				}
-				recv, ok := ast.Unparen(as.Rhs[0]).(*ast.UnaryExpr)
-				if !ok || recv.Op != token.ARROW {
-					return true
-				}
-				alias := c.chanObject(recv.X)
-				if !aliases[alias] {
-					return true
-				}
-				receives++
-				if slot && len(n.Body) > 0 {
-					if _, ok := n.Body[len(n.Body)-1].(*ast.ReturnStmt); ok {
-						oneShot++ // case ret := <-req.retc: return ret
-						return false
-					}
-				}
-				for _, st := range n.Body {
-					if set, ok := st.(*ast.AssignStmt); ok && len(set.Lhs) == 1 && len(set.Rhs) == 1 && c.chanObject(set.Lhs[0]) == alias {
-						if id, ok := ast.Unparen(set.Rhs[0]).(*ast.Ident); ok && id.Name == "nil" {
-							oneShot++
-							break
-						}
-					}
-				}
-				return false
-			case *ast.UnaryExpr:
-				if n.Op == token.ARROW && aliases[c.chanObject(n.X)] {
-					receives++
-				}
-			}
-			return true
-		})
-	}
-	return receives > 0 && receives == oneShot
-}
-
-// freeLists returns the channels of this package that are received from
-// only by polling: a value receive in a select with a default, and no
-// receive that waits for a value (a drain that discards everything does
-// not count). Such a channel is a free list of spare buffers: a send that
-// finds it full lets the GC take the spare, and no data is lost.
-func (c *checker) freeLists(ins *inspector.Inspector) map[types.Object]bool {
-	polled := make(map[types.Object]bool)
-	waited := make(map[types.Object]bool)
-	ins.WithStack([]ast.Node{(*ast.UnaryExpr)(nil), (*ast.RangeStmt)(nil)}, func(n ast.Node, push bool, stack []ast.Node) bool {
-		if !push {
-			return true
-		}
-		switch n := n.(type) {
-		case *ast.RangeStmt:
-			if obj := c.chanObject(n.X); obj != nil && (n.Key != nil || len(n.Body.List) > 0) {
-				waited[obj] = true
-			}
-		case *ast.UnaryExpr:
-			obj := c.chanObject(n.X)
-			if n.Op != token.ARROW || obj == nil {
-				return true
-			}
-			parent := stack[len(stack)-2]
-			if _, bare := parent.(*ast.ExprStmt); bare {
-				return true // <-ch: a signal, not a value
-			}
-			if as, ok := parent.(*ast.AssignStmt); ok && len(stack) >= 3 {
-				if cc, ok := stack[len(stack)-3].(*ast.CommClause); ok && cc.Comm == as && hasDefault(stack[:len(stack)-3]) && c.handsOut(cc, as) {
-					polled[obj] = true
-					return true
-				}
-			}
-			waited[obj] = true
-		}
-		return true
-	})
-	free := make(map[types.Object]bool)
-	for obj := range polled {
-		if !waited[obj] {
-			free[obj] = true
-		}
-	}
-	return free
-}
-
-// handsOut reports whether a polled receive case gives the value it
-// received back to its caller (case b := <-pool: return b[:0]): getting a
-// spare from a free list. A case that processes the value instead is a
-// consumer polling for data, which a dropped send deprives.
-func (c *checker) handsOut(cc *ast.CommClause, as *ast.AssignStmt) bool {
-	if len(as.Lhs) == 0 {
-		return false
-	}
-	id, ok := as.Lhs[0].(*ast.Ident)
-	if !ok {
-		return false
-	}
-	v := c.pass.TypesInfo.ObjectOf(id)
-	found := false
-	for _, st := range cc.Body {
-		ret, ok := st.(*ast.ReturnStmt)
-		if !ok {
-			continue
-		}
-		for _, r := range ret.Results {
-			ast.Inspect(r, func(n ast.Node) bool {
-				if rid, ok := n.(*ast.Ident); ok && v != nil && c.pass.TypesInfo.Uses[rid] == v {
-					found = true
-				}
-				return !found
-			})
-		}
-	}
-	return found
-}
-
-// hasDefault reports whether the innermost select in stack has a default.
-func hasDefault(stack []ast.Node) bool {
-	for i := len(stack) - 1; i >= 0; i-- {
-		if sel, ok := stack[i].(*ast.SelectStmt); ok {
-			for _, s := range sel.Body.List {
-				if s.(*ast.CommClause).Comm == nil {
-					return true
-				}
-			}
-			return false
-		}
-	}
-	return false
-}
-
-// oneShotReply reports whether ch is a reply slot: a local variable made
-// with make(chan T, 1) by a function that hands a closure (a callback) the
-// job of sending on it. The first reply fills the slot and later ones are
-// meant to be dropped ("first response wins"), as with error channels.
-func (c *checker) oneShotReply(ch ast.Expr, stack []ast.Node) bool {
-	id, ok := ast.Unparen(ch).(*ast.Ident)
-	if !ok {
-		return false
-	}
-	v, ok := c.pass.TypesInfo.Uses[id].(*types.Var)
-	if !ok || v.IsField() || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
-		return false
-	}
-	// The send must be in a function literal that does not declare v.
-	var lit *ast.FuncLit
-	for i := len(stack) - 1; i >= 0; i-- {
-		if l, ok := stack[i].(*ast.FuncLit); ok {
-			lit = l
-			break
-		}
-	}
-	if lit == nil || (v.Pos() >= lit.Pos() && v.Pos() < lit.End()) {
-		return false
-	}
-	// Find v's definition in the enclosing functions: v := make(chan T, 1).
-	oneSlot := false
-	for _, n := range stack {
-		body := funcBody(n)
-		if body == nil || v.Pos() < body.Pos() || v.Pos() >= body.End() {
-			continue
-		}
-		ast.Inspect(body, func(n ast.Node) bool {
-			as, ok := n.(*ast.AssignStmt)
-			if !ok || len(as.Lhs) != len(as.Rhs) {
-				return !oneSlot
-			}
-			for i, l := range as.Lhs {
-				if lid, ok := l.(*ast.Ident); ok && c.pass.TypesInfo.Defs[lid] == v {
-					oneSlot = isMakeChanOne(c.pass.TypesInfo, as.Rhs[i])
-				}
-			}
-			return !oneSlot
-		})
-		break
-	}
-	return oneSlot
-}
-
-func funcBody(n ast.Node) *ast.BlockStmt {
-	switch n := n.(type) {
-	case *ast.FuncDecl:
-		return n.Body
-	case *ast.FuncLit:
-		return n.Body
-	}
-	return nil
-}
-
-// isMakeChanOne reports whether e is make(chan T, 1).
-func isMakeChanOne(info *types.Info, e ast.Expr) bool {
-	call, ok := ast.Unparen(e).(*ast.CallExpr)
-	if !ok || len(call.Args) != 2 || !isBuiltinMake(info, call) {
-		return false
-	}
-	tv := info.Types[call.Args[1]]
-	return tv.Value != nil && tv.Value.String() == "1"
-}
-
-// exemptElem: channels of struct{} coalesce wake-ups (a dropped one loses
-// nothing), and channels of error keep the first error by design.
-func exemptElem(t types.Type) bool {
-	if s, ok := t.Underlying().(*types.Struct); ok && s.NumFields() == 0 {
-		return true
-	}
-	return types.Identical(t, types.Universe.Lookup("error").Type())
-}
-
-// leaves reports whether a case body ends by leaving the select's
-// surroundings: return, goto, continue, a labeled break, or panic. An
-// unlabeled break only leaves the select, landing where the default does.
-func leaves(body []ast.Stmt) bool {
-	if len(body) == 0 {
-		return false
-	}
-	switch s := body[len(body)-1].(type) {
-	case *ast.ReturnStmt:
-		return true
-	case *ast.BranchStmt:
-		return s.Tok == token.GOTO || s.Tok == token.CONTINUE || (s.Tok == token.BREAK && s.Label != nil)
-	case *ast.ExprStmt:
-		if call, ok := s.X.(*ast.CallExpr); ok {
-			if id, ok := call.Fun.(*ast.Ident); ok && id.Name == "panic" {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// followed reports whether control, after the statement at the top of
-// stack (a select), reaches more statements of the same function before a
-// loop iteration ends: the fallback the empty default falls through to. It
-// climbs out of blocks, if and switch bodies and labels, since
-//
-//	if workers > 0 {
-//		select { case work <- f: return; default: }
-//	}
-//	go f() // the fallback
-//
-// is as much a fallback as a statement right after the select.
-func followed(stack []ast.Node) bool {
-	stmt := stack[len(stack)-1]
-	notLast := func(list []ast.Stmt) bool {
-		for j, s := range list {
-			if s == stmt {
-				return j < len(list)-1
-			}
-		}
-		return false
-	}
-	for i := len(stack) - 2; i >= 0; i-- {
-		switch p := stack[i].(type) {
-		case *ast.LabeledStmt, *ast.IfStmt: // an if's else branch, or a label
-			stmt = p.(ast.Stmt)
-		case *ast.BlockStmt:
-			if notLast(p.List) {
-				return true
-			}
-			if i == 0 {
-				return false
-			}
-			switch stack[i-1].(type) {
-			case *ast.IfStmt, *ast.BlockStmt:
-				stmt = p // leave the if body or bare block, go on after it
-			default:
-				return false // a function or loop body ends here
-			}
-		case *ast.CaseClause, *ast.CommClause:
-			var body []ast.Stmt
-			if cc, ok := p.(*ast.CaseClause); ok {
-				body = cc.Body
-			} else {
-				body = p.(*ast.CommClause).Body
-			}
-			if notLast(body) {
-				return true
-			}
-			// Leave the whole switch or select: skip its body block.
-			if i < 2 {
-				return false
-			}
-			i--
-			stmt = stack[i-1].(ast.Stmt)
-			i--
-		default:
-			return false
-		}
-	}
-	return false
-}
-
-// peeked reports whether a send case sends an element still held in a
-// slice or map (case out <- backlog[0]: backlog = backlog[1:]) and removes
-// it only once sent: when the channel is full the element stays where it
-// is, and nothing is lost.
-func peeked(send *ast.SendStmt, body []ast.Stmt) bool {
-	_, isIndex := ast.Unparen(send.Value).(*ast.IndexExpr)
-	return isIndex && len(body) > 0
 }

@@ -7,15 +7,16 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/ctrlflow"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/bplint/bplint/internal/directive"
+	"github.com/bplint/bplint/internal/loops"
 	"github.com/bplint/bplint/internal/rules"
 	"github.com/bplint/bplint/internal/signal"
 	"github.com/bplint/bplint/internal/sink"
+	"github.com/bplint/bplint/internal/ssaform"
 )
 
 const (
@@ -47,8 +48,14 @@ type checker struct {
 	cfg     *Config
 	matcher *signal.Matcher
 	rep     *directive.Reporter
+	form    *ssaform.Form               // the package's SSA form, built on first use
 	local   map[*types.Func]*signalFact // facts of this package
 	files   map[*token.File]*ast.File
+
+	forests map[*ssa.Function]*loops.Forest // loops of the functions asked about
+	stores  map[*types.Var][]ssa.Value      // values stored into each field (fieldStores)
+
+	recvIndex map[types.Object][]*receive // receives of each channel (receives)
 }
 
 func run(pass *analysis.Pass, cfg *Config) error {
@@ -58,18 +65,21 @@ func run(pass *analysis.Pass, cfg *Config) error {
 		cfg:     cfg,
 		matcher: signal.NewMatcher(cfg.Signals),
 		rep:     directive.NewReporter(pass, rules.IgnoredSignal, directive.Options{Disabled: cfg.Disable, TestLoad: cfg.TestLoad}),
+		form:    pass.ResultOf[ssaform.Analyzer].(*ssaform.Form),
 		local:   make(map[*types.Func]*signalFact),
 		files:   make(map[*token.File]*ast.File),
+		forests: make(map[*ssa.Function]*loops.Forest),
 	}
 	for _, f := range pass.Files {
 		c.files[pass.Fset.File(f.Pos())] = f
 	}
 	c.markers()
-	// The SSA form (the most expensive part) is built only when some
-	// function refers to a signal or to a write or flush method of a sink:
-	// without one there is no wrapper and no call to check.
+	// The SSA form (the most expensive part, shared with unboundedqueue
+	// through ssaform) is asked for only when some function refers to a
+	// signal or to a write or flush method of a sink: without one there is
+	// no wrapper and no call to check.
 	if c.refers(true) {
-		funcs := buildSSA(pass, true)
+		funcs := c.form.Funcs()
 		c.wrappers(funcs)
 		for _, fn := range funcs {
 			c.checkCalls(fn)
@@ -88,48 +98,14 @@ func runFacts(pass *analysis.Pass, cfg *Config) error {
 		pass:    pass,
 		cfg:     cfg,
 		matcher: signal.NewMatcher(cfg.Signals),
+		form:    pass.ResultOf[ssaform.Analyzer].(*ssaform.Form),
 		local:   make(map[*types.Func]*signalFact),
 	}
 	c.markers()
 	if c.refers(false) {
-		c.wrappers(buildSSA(pass, false))
+		c.wrappers(c.form.Funcs())
 	}
 	return nil
-}
-
-// buildSSA builds the package's SSA form as buildssa does (same mode, the
-// no-return facts of ctrlflow) and returns its source functions in source
-// order: the declared ones, and with anon their function literals too.
-func buildSSA(pass *analysis.Pass, anon bool) []*ssa.Function {
-	prog := ssa.NewProgram(pass.Fset, ssa.BuilderMode(0))
-	prog.SetNoReturn(pass.ResultOf[ctrlflow.Analyzer].(*ctrlflow.CFGs).NoReturn)
-	for _, p := range pass.Pkg.Imports() {
-		prog.CreatePackage(p, nil, nil, true)
-	}
-	ssapkg := prog.CreatePackage(pass.Pkg, pass.Files, pass.TypesInfo, false)
-	ssapkg.Build()
-	var funcs []*ssa.Function
-	var add func(f *ssa.Function)
-	add = func(f *ssa.Function) {
-		funcs = append(funcs, f)
-		if anon {
-			for _, a := range f.AnonFuncs {
-				add(a)
-			}
-		}
-	}
-	for _, file := range pass.Files {
-		for _, decl := range file.Decls {
-			if fd, ok := decl.(*ast.FuncDecl); ok {
-				if fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
-					if f := prog.FuncValue(fn); f != nil {
-						add(f)
-					}
-				}
-			}
-		}
-	}
-	return funcs
 }
 
 // refers reports whether the package refers (by a call, a method value or

@@ -37,7 +37,7 @@ func (f Family) Consequence() string {
 	case Permit:
 		return "when no permit is free the work runs anyway, so the concurrency limit is not enforced"
 	case Acquire:
-		return "when the context ends the work runs without a permit, exceeding the limit (and the matching Release panics)"
+		return "when the context ends the work runs without a permit and the matching Release panics"
 	case TryGo:
 		return "when the group is at its limit the function never runs and nothing notices"
 	case Allow:
@@ -51,15 +51,23 @@ func (f Family) Consequence() string {
 	}
 }
 
-// Remedy is the bounded alternative to ignoring the signal.
-func (f Family) Remedy() string {
+// Remedy is the bounded alternative to ignoring the signal. returnsError
+// says whether the enclosing function returns an error, so that the remedy
+// offers "return" only where it applies.
+func (f Family) Remedy(returnsError bool) string {
 	switch f {
 	case Refused:
-		return "check it and block, count the drop, or return an error to the caller"
+		if returnsError {
+			return "check it and block, count the drop, or return an error"
+		}
+		return "check it and block, or count the drop"
 	case Permit:
 		return "check it and reject or shed the work, or wait with Acquire"
 	case Acquire, Wait:
-		return "check the error and stop the work (return it)"
+		if returnsError {
+			return "check the error and return it"
+		}
+		return "check the error and skip the work"
 	case TryGo:
 		return "check it and reject or retry the work, or call Go to block"
 	case Allow:
@@ -67,7 +75,10 @@ func (f Family) Remedy() string {
 	case TryLock:
 		return "branch on it, or call Lock"
 	default:
-		return "check it and block, drop with a counter, or return an error"
+		if returnsError {
+			return "check it and block, count the drop, or return an error"
+		}
+		return "check it and block, or count the drop"
 	}
 }
 

@@ -14,7 +14,7 @@ var dropped atomic.Int64
 
 func drop(out chan<- Event, ev Event) {
 	select {
-	case out <- ev: // want `send on out in a select with an empty default drops the value when the channel is full and nothing counts it: under load data is lost silently; count or log the drop, block \(with a timeout or cancellation\), or return an error`
+	case out <- ev: // want `send on out in a select with an empty default drops the value when the channel is full and nothing counts it: under load data is lost unseen; count or log the drop, or block with a timeout`
 	default:
 	}
 }

@@ -28,7 +28,7 @@ func (q *Queue) Offer(v int) error {
 func (q *Queue) TryLen() int { return len(q.ch) }
 
 func discarded(q *Queue) {
-	q.TrySend(1)      // want `result of q.TrySend is discarded: when the consumer is full the value is refused and silently lost; check it and block, count the drop, or return an error to the caller`
+	q.TrySend(1)      // want `result of q.TrySend is discarded: when the consumer is full the value is refused and silently lost; check it and block, or count the drop`
 	q.Offer(2)        // want `error of q.Offer is discarded`
 	go q.TrySend(3)   // want `result of q.TrySend is discarded by the go statement`
 	defer q.TrySend(4) // want `result of q.TrySend is discarded by the defer statement`

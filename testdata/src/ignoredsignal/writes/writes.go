@@ -21,7 +21,7 @@ import (
 
 func conns(conn net.Conn, tcp *net.TCPConn, msgs [][]byte) {
 	for _, m := range msgs {
-		conn.Write(m) // want `error of conn.Write is discarded in a loop: when the peer is slow or gone the loop keeps producing for a consumer that has stopped; check the error and stop the loop \(return it\)`
+		conn.Write(m) // want `error of conn.Write is discarded in a loop: when the peer is slow or gone the loop keeps producing for a consumer that has stopped; check the error and stop the loop`
 		tcp.Write(m)  // want `error of tcp.Write is discarded in a loop`
 	}
 	conn.Write(nil) // ok: a single write outside a loop (reported with -strict)

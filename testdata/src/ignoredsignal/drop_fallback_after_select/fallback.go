@@ -1,7 +1,7 @@
-// Package issue_drop_fallback is a regression test from grpc-go: the
-// fallback after a select may sit outside the if around it, and a peeked
-// element that is removed only once sent is not lost when the send fails.
-package issue_drop_fallback
+// Package drop_fallback_after_select proves that the fallback after a
+// select may sit outside the if around it, and that a peeked element that
+// is removed only once sent is not lost when the send fails.
+package drop_fallback_after_select
 
 import "sync"
 

@@ -1,8 +1,8 @@
-// Package issue_drop_oneshot is a regression test from nats-server: a
-// callback sending to a one-slot reply channel of its caller ("first response
-// wins") and a constant wake-up (done <- true) lose nothing when the send is
-// dropped; a callback sending to a shared or larger channel still does.
-package issue_drop_oneshot
+// Package drop_oneshot_reply proves that a callback sending to a one-slot
+// reply channel of its caller ("first response wins") and a constant
+// wake-up (done <- true) lose nothing when the send is dropped; a callback
+// sending to a shared or larger channel still does.
+package drop_oneshot_reply
 
 type Response struct{ OK bool }
 

@@ -1,14 +1,16 @@
-package issue_eval
+// Package write_echo_loop proves that an echo loop (writing back what it
+// reads from the same request or connection) is reported: a dead peer would
+// also fail the next read, but a write that times out while reads still
+// succeed loses the data silently, and SPEC asks for every ignored write in
+// a loop.
+package write_echo_loop
 
 import (
 	"net"
 	"net/http"
 )
 
-// echo writes back what it reads from the same request (caddy's echo
-// handler). A dead peer would also fail the next read, but a write that
-// times out while reads still succeed loses the data silently: reported,
-// as SPEC.md asks for every ignored write in a loop.
+// echo writes back what it reads from the same request: reported.
 func echo(w http.ResponseWriter, r *http.Request) {
 	buf := make([]byte, 4096)
 	for {

@@ -1,8 +1,9 @@
-// Package issue_flush_infallible is a regression test from std: a Flush on a
-// buffered writer built over a writer that cannot fail, and a type flushing
-// itself from its own methods (bufio keeps the sticky error in b.err), are
-// not reported; a Flush over a connection still is.
-package issue_flush_infallible
+// Package flush_over_infallible_writer proves that a Flush on a buffered
+// writer built over a writer that cannot fail, and a type flushing itself
+// from its own methods (keeping the sticky error in its own state, as
+// bufio.Writer does in b.err), are not reported; a Flush over a connection
+// still is.
+package flush_over_infallible_writer
 
 import (
 	"bufio"

@@ -1,8 +1,8 @@
-// Package issue_drop_freelist is a regression test from prometheus: a
-// channel of spare buffers that is only ever polled (select with default)
-// is a free list; a full one lets the GC take the spare. A channel someone
-// waits on still loses data when a send is dropped.
-package issue_drop_freelist
+// Package drop_freelist_polled proves that a channel of spare buffers that
+// is only ever polled (select with default) is a free list; a full one lets
+// the GC take the spare. A channel someone waits on still loses data when a
+// send is dropped.
+package drop_freelist_polled
 
 type processor struct {
 	output chan []int // spare buffers for reuse

@@ -1,0 +1,598 @@
+package ignoredsignal
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/bplint/bplint/internal/signal"
+)
+
+// silentDrops reports sends in a select whose default is empty.
+func (c *checker) silentDrops(ins *inspector.Inspector) {
+	freeLists := c.freeLists(ins)
+	ins.WithStack([]ast.Node{(*ast.SelectStmt)(nil)}, func(n ast.Node, push bool, stack []ast.Node) bool {
+		if !push {
+			return true
+		}
+		sel := n.(*ast.SelectStmt)
+		var def *ast.CommClause
+		for _, s := range sel.Body.List {
+			if cc := s.(*ast.CommClause); cc.Comm == nil {
+				def = cc
+			}
+		}
+		if def == nil || len(def.Body) > 0 {
+			return true // no default, or a default that does something
+		}
+		if casGuarded(c.pass.TypesInfo, stack) {
+			return true // one sender at a time: the compare-and-swap keeps a slot free
+		}
+		for _, s := range sel.Body.List {
+			cc := s.(*ast.CommClause)
+			send, ok := cc.Comm.(*ast.SendStmt)
+			if !ok {
+				continue
+			}
+			if c.lossless(sel, cc, send, stack, freeLists) != "" {
+				continue
+			}
+			remedy := "count or log the drop, or block with a timeout"
+			if returnsError(c.sigOf(stack)) {
+				remedy = "count or log the drop, block with a timeout, or return an error"
+			}
+			c.rep.Report(analysis.Diagnostic{
+				Pos: send.Pos(), End: send.End(), Category: ruleDrop,
+				Message: fmt.Sprintf("send on %s in a select with an empty default drops the value when the channel is full and nothing counts it: under load data is lost unseen; %s", types.ExprString(send.Chan), remedy),
+			})
+		}
+		return true
+	})
+}
+
+// lossless returns why dropping the value of the send case cc loses
+// nothing (the exemptions of SPEC's "stays silent on", each a property of
+// the code written next to the function that checks it), or "" when the
+// value is an item that the drop loses.
+func (c *checker) lossless(sel *ast.SelectStmt, cc *ast.CommClause, send *ast.SendStmt, stack []ast.Node, freeLists map[types.Object]bool) string {
+	ch, ok := c.pass.TypesInfo.TypeOf(send.Chan).Underlying().(*types.Chan)
+	switch {
+	case !ok:
+		return "not a channel"
+	case exemptElem(ch.Elem()):
+		return "a wake-up, an error or a tick"
+	case leaves(cc.Body) && followed(stack):
+		// The send case leaves while the empty default falls through
+		// to the code after the select: a fallback.
+		return "a fallback"
+	}
+	if tv := c.pass.TypesInfo.Types[send.Value]; tv.Value != nil || tv.IsNil() {
+		// Every value sent is the same constant, so the one pending in
+		// the full channel says the same thing: a coalescing wake-up
+		// (done <- true), nothing is lost.
+		return "a constant"
+	}
+	if c.receiverField(send.Value, stack) {
+		return "a field of the receiver"
+	}
+	switch {
+	case freeLists[c.freeKey(send.Chan)]:
+		return "a free list" // nobody waits for a value from it
+	case peeked(send, cc.Body):
+		return "a peeked element"
+	case c.oneShotReply(send.Chan, stack), c.oneShotField(send.Chan), c.oneShotParam(send.Chan, stack):
+		return "a one-shot slot"
+	case configuredDrop(c.pass.TypesInfo, send, stack):
+		return "a configured policy"
+	case c.wakeOnly(send.Chan):
+		return "a wake-up: receivers discard the value"
+	case c.requestSlot(send.Chan):
+		return "a one-slot request"
+	case c.stateToListener(send, stack):
+		return "a state to a listener"
+	case c.sameEverySend(sel, send): // the last check: it needs the SSA form
+		return "the same value on every send"
+	}
+	return ""
+}
+
+// sigOf returns the signature of the innermost function of stack, or nil.
+func (c *checker) sigOf(stack []ast.Node) *types.Signature {
+	for i := len(stack) - 1; i >= 0; i-- {
+		switch n := stack[i].(type) {
+		case *ast.FuncLit:
+			sig, _ := c.pass.TypesInfo.TypeOf(n).(*types.Signature)
+			return sig
+		case *ast.FuncDecl:
+			if fn, ok := c.pass.TypesInfo.Defs[n.Name].(*types.Func); ok {
+				return fn.Signature()
+			}
+			return nil
+		}
+	}
+	return nil
+}
+
+// chanObject returns the variable or field a channel expression names, or
+// the function of this package whose call returns it (pool(key), a lookup
+// of per-key channels).
+func (c *checker) chanObject(e ast.Expr) types.Object {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		return c.pass.TypesInfo.Uses[e]
+	case *ast.SelectorExpr:
+		if sel, ok := c.pass.TypesInfo.Selections[e]; ok {
+			return sel.Obj()
+		}
+	case *ast.CallExpr:
+		if fn, ok := typeutil.Callee(c.pass.TypesInfo, e).(*types.Func); ok && fn.Pkg() == c.pass.Pkg && fn.Signature().Results().Len() == 1 {
+			return fn
+		}
+	}
+	return nil
+}
+
+// casGuarded reports whether the select at the top of stack runs only when
+// a compare-and-swap succeeds: if atomic.CompareAndSwapInt32(&w, 0, 1) {
+// select { case ch <- v: default: } }. The flag admits one sender until the
+// receiver resets it, so the channel has room for that one.
+func casGuarded(info *types.Info, stack []ast.Node) bool {
+	for i := len(stack) - 2; i >= 0; i-- {
+		switch n := stack[i].(type) {
+		case *ast.FuncLit, *ast.FuncDecl:
+			return false
+		case *ast.IfStmt:
+			if contains(n.Body, stack[i+1]) && signal.IsCompareAndSwap(info, n.Cond) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func contains(outer, inner ast.Node) bool {
+	return outer.Pos() <= inner.Pos() && inner.End() <= outer.End()
+}
+
+// oneSlotField reports whether every channel stored in the field or
+// variable obj is made with make(chan T, 1) (in a composite literal or an
+// assignment), and there is at least one.
+func (c *checker) oneSlotField(obj types.Object) bool {
+	makes, ones := 0, 0
+	for _, f := range c.pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			var val ast.Expr
+			switch n := n.(type) {
+			case *ast.KeyValueExpr:
+				if id, ok := n.Key.(*ast.Ident); ok && c.pass.TypesInfo.Uses[id] == obj {
+					val = n.Value
+				}
+			case *ast.AssignStmt:
+				if len(n.Lhs) == 1 && len(n.Rhs) == 1 && c.chanObject(n.Lhs[0]) == obj {
+					val = n.Rhs[0]
+				}
+			}
+			if call, ok := ast.Unparen(val).(*ast.CallExpr); ok && isBuiltinMake(c.pass.TypesInfo, call) {
+				makes++
+				if isMakeChanOne(c.pass.TypesInfo, call) {
+					ones++
+				}
+			}
+			return true
+		})
+	}
+	return makes > 0 && makes == ones
+}
+
+func isBuiltinMake(info *types.Info, call *ast.CallExpr) bool {
+	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	b, ok := info.Uses[id].(*types.Builtin)
+	return ok && b.Name() == "make"
+}
+
+// oneShotField reports whether ch is a struct field (or a package
+// variable) whose every receive is a select case that then stops listening
+// to it: identify := c.identify; ... case v := <-identify: identify = nil,
+// or, for a one-slot reply channel (always made with make(chan T, 1)), a
+// case that returns what it received (case ret := <-req.retc: return ret).
+// The receiver takes one value; a later one would never be read, so
+// dropping it loses nothing.
+func (c *checker) oneShotField(ch ast.Expr) bool {
+	obj := c.chanObject(ch)
+	v, ok := obj.(*types.Var)
+	if !ok || (!v.IsField() && v.Parent() != v.Pkg().Scope()) {
+		return false
+	}
+	info := c.pass.TypesInfo
+	aliases := map[types.Object]bool{obj: true} // local copies: identify := c.identify
+	for _, f := range c.pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			if as, ok := n.(*ast.AssignStmt); ok && len(as.Lhs) == len(as.Rhs) {
+				for i, r := range as.Rhs {
+					if c.chanObject(r) == obj {
+						if id, ok := as.Lhs[i].(*ast.Ident); ok && info.ObjectOf(id) != nil {
+							aliases[info.ObjectOf(id)] = true
+						}
+					}
+				}
+			}
+			return true
+		})
+	}
+	slot := c.oneSlotField(obj)
+	receives, oneShot := 0, 0
+	for _, f := range c.pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.RangeStmt:
+				if aliases[c.chanObject(n.X)] {
+					receives++
+				}
+			case *ast.CommClause:
+				as, ok := n.Comm.(*ast.AssignStmt)
+				if !ok || len(as.Rhs) != 1 {
+					return true
+				}
+				recv, ok := ast.Unparen(as.Rhs[0]).(*ast.UnaryExpr)
+				if !ok || recv.Op != token.ARROW {
+					return true
+				}
+				alias := c.chanObject(recv.X)
+				if !aliases[alias] {
+					return true
+				}
+				receives++
+				if slot && len(n.Body) > 0 {
+					if _, ok := n.Body[len(n.Body)-1].(*ast.ReturnStmt); ok {
+						oneShot++ // case ret := <-req.retc: return ret
+						return false
+					}
+				}
+				for _, st := range n.Body {
+					if set, ok := st.(*ast.AssignStmt); ok && len(set.Lhs) == 1 && len(set.Rhs) == 1 && c.chanObject(set.Lhs[0]) == alias {
+						if id, ok := ast.Unparen(set.Rhs[0]).(*ast.Ident); ok && id.Name == "nil" {
+							oneShot++
+							break
+						}
+					}
+				}
+				return false
+			case *ast.UnaryExpr:
+				if n.Op == token.ARROW && aliases[c.chanObject(n.X)] {
+					receives++
+				}
+			}
+			return true
+		})
+	}
+	return receives > 0 && receives == oneShot
+}
+
+// freeLists returns the channels of this package that are received from
+// only by polling: a value receive in a select with a default, and no
+// receive that waits for a value (a drain that discards everything does
+// not count). Such a channel is a free list of spare buffers: a send that
+// finds it full lets the GC take the spare, and no data is lost. Channels
+// are told apart by freeKey.
+func (c *checker) freeLists(ins *inspector.Inspector) map[types.Object]bool {
+	polled := make(map[types.Object]bool)
+	waited := make(map[types.Object]bool)
+	ins.WithStack([]ast.Node{(*ast.UnaryExpr)(nil), (*ast.RangeStmt)(nil)}, func(n ast.Node, push bool, stack []ast.Node) bool {
+		if !push {
+			return true
+		}
+		switch n := n.(type) {
+		case *ast.RangeStmt:
+			if obj := c.freeKey(n.X); obj != nil && (n.Key != nil || len(n.Body.List) > 0) {
+				waited[obj] = true
+			}
+		case *ast.UnaryExpr:
+			obj := c.freeKey(n.X)
+			if n.Op != token.ARROW || obj == nil {
+				return true
+			}
+			parent := stack[len(stack)-2]
+			if _, bare := parent.(*ast.ExprStmt); bare {
+				return true // <-ch: a signal, not a value
+			}
+			if as, ok := parent.(*ast.AssignStmt); ok && len(stack) >= 3 {
+				if cc, ok := stack[len(stack)-3].(*ast.CommClause); ok && cc.Comm == as && hasDefault(stack[:len(stack)-3]) && c.handsOut(cc, as, stack) {
+					polled[obj] = true
+					return true
+				}
+			}
+			waited[obj] = true
+		}
+		return true
+	})
+	free := make(map[types.Object]bool)
+	for obj := range polled {
+		if !waited[obj] {
+			free[obj] = true
+		}
+	}
+	return free
+}
+
+// freeKey identifies the channel of e for the free-list question: the
+// variable, field or lookup function of chanObject, or, for a local
+// variable or parameter of a named channel type of this package (type
+// FreeList chan []byte, with methods Get and Put on it), that type: the
+// receiver variable of one method is not the one of another, the type is
+// what they share.
+func (c *checker) freeKey(e ast.Expr) types.Object {
+	obj := c.chanObject(e)
+	if v, ok := obj.(*types.Var); ok && !v.IsField() && v.Parent() != v.Pkg().Scope() {
+		if n, ok := types.Unalias(v.Type()).(*types.Named); ok && n.Obj().Pkg() == c.pass.Pkg {
+			if _, isChan := n.Underlying().(*types.Chan); isChan {
+				return n.Obj()
+			}
+		}
+	}
+	return obj
+}
+
+// handsOut reports whether a polled receive case gives the value it
+// received back to its caller: in the case (case b := <-pool: return
+// b[:0]) or after the select (case buf = <-pool: default: buf = make(...)
+// } return buf): getting a spare from a free list. A case that processes
+// the value instead is a consumer polling for data, which a dropped send
+// deprives.
+func (c *checker) handsOut(cc *ast.CommClause, as *ast.AssignStmt, stack []ast.Node) bool {
+	if len(as.Lhs) == 0 {
+		return false
+	}
+	id, ok := as.Lhs[0].(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v := c.pass.TypesInfo.ObjectOf(id)
+	if v == nil {
+		return false
+	}
+	var body ast.Node = &ast.BlockStmt{List: cc.Body}
+	var sig *types.Signature
+	if as.Tok == token.ASSIGN {
+		// An existing variable: a return anywhere after the select in
+		// the enclosing function hands it out.
+		for i := len(stack) - 1; i >= 0; i-- {
+			if b := funcBody(stack[i]); b != nil {
+				body, sig = b, c.sigOf(stack[:i+1])
+				break
+			}
+		}
+	}
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		if _, lit := n.(*ast.FuncLit); lit {
+			return false
+		}
+		ret, ok := n.(*ast.ReturnStmt)
+		if !ok {
+			return true
+		}
+		if len(ret.Results) == 0 && sig != nil {
+			// A naked return of a named result.
+			for i := 0; i < sig.Results().Len(); i++ {
+				if sig.Results().At(i) == v {
+					found = true
+				}
+			}
+		}
+		for _, r := range ret.Results {
+			ast.Inspect(r, func(n ast.Node) bool {
+				if rid, ok := n.(*ast.Ident); ok && c.pass.TypesInfo.Uses[rid] == v {
+					found = true
+				}
+				return !found
+			})
+		}
+		return !found
+	})
+	return found
+}
+
+// hasDefault reports whether the innermost select in stack has a default.
+func hasDefault(stack []ast.Node) bool {
+	for i := len(stack) - 1; i >= 0; i-- {
+		if sel, ok := stack[i].(*ast.SelectStmt); ok {
+			for _, s := range sel.Body.List {
+				if s.(*ast.CommClause).Comm == nil {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	return false
+}
+
+// oneShotReply reports whether ch is a reply slot: a local variable made
+// with make(chan T, 1) by a function that hands a closure (a callback) the
+// job of sending on it. The first reply fills the slot and later ones are
+// meant to be dropped ("first response wins"), as with error channels.
+func (c *checker) oneShotReply(ch ast.Expr, stack []ast.Node) bool {
+	id, ok := ast.Unparen(ch).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := c.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok || v.IsField() || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
+		return false
+	}
+	// The send must be in a function literal that does not declare v.
+	var lit *ast.FuncLit
+	for i := len(stack) - 1; i >= 0; i-- {
+		if l, ok := stack[i].(*ast.FuncLit); ok {
+			lit = l
+			break
+		}
+	}
+	if lit == nil || (v.Pos() >= lit.Pos() && v.Pos() < lit.End()) {
+		return false
+	}
+	// Find v's definition in the enclosing functions: v := make(chan T, 1).
+	oneSlot := false
+	for _, n := range stack {
+		body := funcBody(n)
+		if body == nil || v.Pos() < body.Pos() || v.Pos() >= body.End() {
+			continue
+		}
+		ast.Inspect(body, func(n ast.Node) bool {
+			as, ok := n.(*ast.AssignStmt)
+			if !ok || len(as.Lhs) != len(as.Rhs) {
+				return !oneSlot
+			}
+			for i, l := range as.Lhs {
+				if lid, ok := l.(*ast.Ident); ok && c.pass.TypesInfo.Defs[lid] == v {
+					oneSlot = isMakeChanOne(c.pass.TypesInfo, as.Rhs[i])
+				}
+			}
+			return !oneSlot
+		})
+		break
+	}
+	return oneSlot
+}
+
+func funcBody(n ast.Node) *ast.BlockStmt {
+	switch n := n.(type) {
+	case *ast.FuncDecl:
+		return n.Body
+	case *ast.FuncLit:
+		return n.Body
+	}
+	return nil
+}
+
+// isMakeChanOne reports whether e is make(chan T, 1).
+func isMakeChanOne(info *types.Info, e ast.Expr) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok || len(call.Args) != 2 || !isBuiltinMake(info, call) {
+		return false
+	}
+	tv := info.Types[call.Args[1]]
+	return tv.Value != nil && tv.Value.String() == "1"
+}
+
+// exemptElem: channels of struct{} coalesce wake-ups (a dropped one loses
+// nothing), channels of error keep the first error by design, and channels
+// of time.Time carry ticks.
+//
+// Property (time.Time): a time sent on a channel is a tick, the moment
+// something happened (a timer fired, a frame was sent); the pending tick
+// already wakes the receiver, which reads the clock again when it runs, so
+// a dropped newer one is not an item lost.
+func exemptElem(t types.Type) bool {
+	if s, ok := t.Underlying().(*types.Struct); ok && s.NumFields() == 0 {
+		return true
+	}
+	if n, ok := types.Unalias(t).(*types.Named); ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "time" && n.Obj().Name() == "Time" {
+		return true
+	}
+	return types.Identical(t, types.Universe.Lookup("error").Type())
+}
+
+// leaves reports whether a case body ends by leaving the select's
+// surroundings: return, goto, continue, a labeled break, or panic. An
+// unlabeled break only leaves the select, landing where the default does.
+func leaves(body []ast.Stmt) bool {
+	if len(body) == 0 {
+		return false
+	}
+	switch s := body[len(body)-1].(type) {
+	case *ast.ReturnStmt:
+		return true
+	case *ast.BranchStmt:
+		return s.Tok == token.GOTO || s.Tok == token.CONTINUE || (s.Tok == token.BREAK && s.Label != nil)
+	case *ast.ExprStmt:
+		if call, ok := s.X.(*ast.CallExpr); ok {
+			if id, ok := call.Fun.(*ast.Ident); ok && id.Name == "panic" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// followed reports whether control, after the statement at the top of
+// stack (a select), reaches more statements of the same function before a
+// loop iteration ends: the fallback the empty default falls through to. It
+// climbs out of blocks, if and switch bodies and labels, since
+//
+//	if workers > 0 {
+//		select { case work <- f: return; default: }
+//	}
+//	go f() // the fallback
+//
+// is as much a fallback as a statement right after the select.
+func followed(stack []ast.Node) bool {
+	stmt := stack[len(stack)-1]
+	notLast := func(list []ast.Stmt) bool {
+		for j, s := range list {
+			if s == stmt {
+				return j < len(list)-1
+			}
+		}
+		return false
+	}
+	for i := len(stack) - 2; i >= 0; i-- {
+		switch p := stack[i].(type) {
+		case *ast.LabeledStmt, *ast.IfStmt: // an if's else branch, or a label
+			stmt = p.(ast.Stmt)
+		case *ast.BlockStmt:
+			if notLast(p.List) {
+				return true
+			}
+			if i == 0 {
+				return false
+			}
+			switch stack[i-1].(type) {
+			case *ast.IfStmt, *ast.BlockStmt:
+				stmt = p // leave the if body or bare block, go on after it
+			default:
+				return false // a function or loop body ends here
+			}
+		case *ast.CaseClause, *ast.CommClause:
+			var body []ast.Stmt
+			if cc, ok := p.(*ast.CaseClause); ok {
+				body = cc.Body
+			} else {
+				body = p.(*ast.CommClause).Body
+			}
+			if notLast(body) {
+				return true
+			}
+			// Leave the whole switch or select: skip its body block.
+			if i < 2 {
+				return false
+			}
+			i--
+			stmt = stack[i-1].(ast.Stmt)
+			i--
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// peeked reports whether a send case sends an element still held in a
+// slice or map (case out <- backlog[0]: backlog = backlog[1:]) and removes
+// it only once sent: when the channel is full the element stays where it
+// is, and nothing is lost.
+func peeked(send *ast.SendStmt, body []ast.Stmt) bool {
+	_, isIndex := ast.Unparen(send.Value).(*ast.IndexExpr)
+	return isIndex && len(body) > 0
+}

@@ -1,0 +1,244 @@
+package ignoredsignal
+
+import (
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/bplint/bplint/internal/loops"
+	"github.com/bplint/bplint/internal/sink"
+)
+
+// createdPerIteration reports whether the sink recv, written by instr in a
+// loop, is created in the same iteration of the innermost loop around
+// instr: the result of a call that creates it (an Accept, a Dial: one that
+// can fail, or a wrapper over a sink of the same iteration) or a receive
+// made in that iteration, not carried from an earlier one.
+//
+// Property: a sink created in the iteration that writes to it is not
+// written by any later iteration, so a failed write ends that sink's use
+// and the loop goes on with another one; it does not keep producing for a
+// consumer that stopped.
+func (c *checker) createdPerIteration(instr ssa.Instruction, recv ssa.Value) bool {
+	fn := instr.Parent()
+	f, ok := c.forests[fn]
+	if !ok {
+		f = loops.Of(fn, nil)
+		c.forests[fn] = f
+	}
+	l := f.Innermost(instr.Block())
+	return l != nil && createdIn(recv, l, make(map[ssa.Value]bool))
+}
+
+func createdIn(v ssa.Value, l *loops.Loop, seen map[ssa.Value]bool) bool {
+	if seen[v] {
+		return false
+	}
+	seen[v] = true
+	switch v := v.(type) {
+	case *ssa.MakeInterface:
+		return createdIn(v.X, l, seen)
+	case *ssa.ChangeInterface:
+		return createdIn(v.X, l, seen)
+	case *ssa.ChangeType:
+		return createdIn(v.X, l, seen)
+	case *ssa.TypeAssert:
+		return createdIn(v.X, l, seen)
+	case *ssa.Extract:
+		return createdIn(v.Tuple, l, seen)
+	case *ssa.Call:
+		if !l.Contains(v.Block()) {
+			return false
+		}
+		// A sink built over a sink of an earlier iteration (a wrapper of
+		// the same connection) is that sink again; one built over a sink
+		// of this iteration is new (tls.Server(conn, cfg)).
+		over := false
+		for _, a := range v.Call.Args {
+			if isSink(a.Type()) {
+				if !createdIn(a, l, seen) {
+					return false
+				}
+				over = true
+			}
+		}
+		// Otherwise a call creates a sink when it can fail doing so
+		// (Accept, Dial: (net.Conn, error)); a call that cannot is taken
+		// for a getter of a sink that may outlive the iteration.
+		res := v.Call.Signature().Results()
+		return over || (res.Len() > 1 && types.Identical(res.At(res.Len()-1).Type(), errorType))
+	case *ssa.UnOp:
+		return v.Op == token.ARROW && l.Contains(v.Block())
+	case *ssa.Select:
+		return l.Contains(v.Block())
+	case *ssa.Phi:
+		if v.Block() == l.Header || !l.Contains(v.Block()) {
+			return false // carried from an earlier iteration, or from before the loop
+		}
+		for _, e := range v.Edges {
+			if !createdIn(e, l, seen) {
+				return false
+			}
+		}
+		return len(v.Edges) > 0
+	}
+	return false
+}
+
+func isSink(t types.Type) bool {
+	return sink.FlowControlled(t, "Write") || sink.FlowControlled(t, "Send")
+}
+
+// recordedFlush reports whether w, the receiver of a Flush, is a
+// *bufio.Writer whose every construction (in the same function, or into
+// the field it is loaded from, anywhere in this package) wraps a writer of
+// this package that records its write errors in its own state.
+//
+// Property: a bufio.Writer over a sticky-error writer (one whose Write
+// stores every error in memory that outlives the call, as
+// stickyErrWriter{conn, &cc.werr} does) hands each failure of the writes
+// behind its Flush to that state, where the code checks it; the Flush
+// result repeats what is already recorded.
+func (c *checker) recordedFlush(w ssa.Value) bool {
+	var built []ssa.Value
+	switch w := w.(type) {
+	case *ssa.Call:
+		built = []ssa.Value{w}
+	case *ssa.UnOp:
+		fa, ok := w.X.(*ssa.FieldAddr)
+		if !ok || w.Op != token.MUL {
+			return false
+		}
+		built = c.fieldStores()[fieldOf(fa)]
+	}
+	if len(built) == 0 {
+		return false
+	}
+	for _, b := range built {
+		call, ok := b.(*ssa.Call)
+		if !ok || len(call.Call.Args) == 0 {
+			return false
+		}
+		callee := call.Call.StaticCallee()
+		if callee == nil || callee.Object() == nil {
+			return false
+		}
+		switch callee.Object().(*types.Func).FullName() {
+		case "bufio.NewWriter", "bufio.NewWriterSize":
+		default:
+			return false
+		}
+		if !c.recordsErrors(call.Call.Args[0]) {
+			return false
+		}
+	}
+	return true
+}
+
+// recordsErrors reports whether the writer w (an io.Writer made from a
+// value of a type of this package) has a Write method that stores an error
+// into memory outside its own frame (a field, through a pointer), itself
+// or in a method of the same receiver it calls.
+func (c *checker) recordsErrors(w ssa.Value) bool {
+	if mi, ok := w.(*ssa.MakeInterface); ok {
+		w = mi.X
+	}
+	m, _, _ := types.LookupFieldOrMethod(w.Type(), true, c.pass.Pkg, "Write")
+	write, ok := m.(*types.Func)
+	if !ok || write.Pkg() != c.pass.Pkg {
+		return false
+	}
+	fn := c.form.Func(write)
+	if fn == nil {
+		return false
+	}
+	if storesError(fn) {
+		return true
+	}
+	// One level down: e.writeChunk(b) recording e.err.
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			call, ok := instr.(*ssa.Call)
+			if !ok || len(call.Call.Args) == 0 || len(fn.Params) == 0 || call.Call.Args[0] != fn.Params[0] {
+				continue
+			}
+			if callee := call.Call.StaticCallee(); callee != nil && callee.Signature.Recv() != nil && storesError(callee) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// storesError reports whether fn stores a value of type error anywhere but
+// into memory it allocates itself (its variables, the array of a variadic
+// call).
+func storesError(fn *ssa.Function) bool {
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			st, ok := instr.(*ssa.Store)
+			if !ok || !types.Identical(st.Val.Type(), errorType) {
+				continue
+			}
+			if _, own := addrRoot(st.Addr).(*ssa.Alloc); own {
+				continue
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// addrRoot returns the base an address is computed from, through field and
+// element addressing.
+func addrRoot(a ssa.Value) ssa.Value {
+	for {
+		switch v := a.(type) {
+		case *ssa.FieldAddr:
+			a = v.X
+		case *ssa.IndexAddr:
+			a = v.X
+		default:
+			return a
+		}
+	}
+}
+
+var errorType = types.Universe.Lookup("error").Type()
+
+// fieldOf returns the field a FieldAddr addresses.
+func fieldOf(fa *ssa.FieldAddr) *types.Var {
+	ptr, ok := fa.X.Type().Underlying().(*types.Pointer)
+	if !ok {
+		return nil
+	}
+	st, ok := ptr.Elem().Underlying().(*types.Struct)
+	if !ok {
+		return nil
+	}
+	return st.Field(fa.Field).Origin()
+}
+
+// fieldStores indexes the values this package stores into each struct
+// field (assignments and composite literals alike), once per package.
+func (c *checker) fieldStores() map[*types.Var][]ssa.Value {
+	if c.stores != nil {
+		return c.stores
+	}
+	c.stores = make(map[*types.Var][]ssa.Value)
+	for _, fn := range c.form.Funcs() {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				if st, ok := instr.(*ssa.Store); ok {
+					if fa, ok := st.Addr.(*ssa.FieldAddr); ok {
+						if f := fieldOf(fa); f != nil {
+							c.stores[f] = append(c.stores[f], st.Val)
+						}
+					}
+				}
+			}
+		}
+	}
+	return c.stores
+}

@@ -584,41 +584,15 @@ func (c *checker) sameEverySend(sel *ast.SelectStmt, send *ast.SendStmt) bool {
 	fn := instr.Parent()
 	f, ok := c.forests[fn]
 	if !ok {
-		f = loops.Of(fn, nil)
+		f = loops.Of(fn, loops.Config{})
 		c.forests[fn] = f
 	}
 	// Only an open loop (for {}, a receive or read loop) re-announces: a
 	// counted one (for range 3) is a retry budget for one item.
 	l := f.Innermost(instr.Block())
-	return l != nil && !counted(l) && invariant(st.Send, l, false) && invariant(st.Chan, l, true)
+	return l != nil && !l.Counted && invariant(st.Send, l, false) && invariant(st.Chan, l, true)
 }
 
-// counted reports whether l is counted (loops.Loop.Counted), or is a
-// rotated counted loop, whose header advances a phi by a constant and
-// tests the result (for range 3, built as t7 = t1 + 1; if t7 < 3).
-func counted(l *loops.Loop) bool {
-	if l.Counted {
-		return true
-	}
-	last, ok := l.Header.Instrs[len(l.Header.Instrs)-1].(*ssa.If)
-	if !ok {
-		return false
-	}
-	cmp, ok := last.Cond.(*ssa.BinOp)
-	if !ok {
-		return false
-	}
-	step := func(v ssa.Value) bool {
-		add, ok := v.(*ssa.BinOp)
-		if !ok || (add.Op != token.ADD && add.Op != token.SUB) {
-			return false
-		}
-		phi, ok := add.X.(*ssa.Phi)
-		_, isConst := add.Y.(*ssa.Const)
-		return ok && isConst && phi.Block() == l.Header
-	}
-	return step(cmp.X) || step(cmp.Y)
-}
 
 // constantValue reports whether v is the same on every evaluation: a
 // constant, a function without captured variables, a package variable's

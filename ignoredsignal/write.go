@@ -24,7 +24,7 @@ func (c *checker) createdPerIteration(instr ssa.Instruction, recv ssa.Value) boo
 	fn := instr.Parent()
 	f, ok := c.forests[fn]
 	if !ok {
-		f = loops.Of(fn, nil)
+		f = loops.Of(fn, loops.Config{})
 		c.forests[fn] = f
 	}
 	l := f.Innermost(instr.Block())

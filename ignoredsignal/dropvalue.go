@@ -593,7 +593,6 @@ func (c *checker) sameEverySend(sel *ast.SelectStmt, send *ast.SendStmt) bool {
 	return l != nil && !l.Counted && invariant(st.Send, l, false) && invariant(st.Chan, l, true)
 }
 
-
 // constantValue reports whether v is the same on every evaluation: a
 // constant, a function without captured variables, a package variable's
 // value, or a conversion of one.

@@ -350,9 +350,11 @@ func extractUsed(sel *ssa.Select, idx int) bool {
 
 // receiveKind classifies a receive from ch: an item when its value is used
 // and its element is data, a tick when the element is a time.Time. A
-// receive of struct{} (a wake-up), of an error (a failure to react to, not
-// an item of work) or of an os.Signal (delivered by the runtime, which drops
-// signals when the channel is full: no producer to outrun) is neither.
+// receive of struct{} (a wake-up), of a bool (a state: leader or not, up or
+// down; two values cannot name distinct items of work), of an error (a
+// failure to react to, not an item of work) or of an os.Signal (delivered
+// by the runtime, which drops signals when the channel is full: no producer
+// to outrun) is neither.
 func receiveKind(ch ssa.Value, valueUsed bool) (Kind, bool) {
 	t, ok := ch.Type().Underlying().(*types.Chan)
 	if !ok {
@@ -369,6 +371,9 @@ func receiveKind(ch ssa.Value, valueUsed bool) (Kind, bool) {
 		return 0, false
 	}
 	if types.Identical(elem, types.Universe.Lookup("error").Type()) || isNamed(elem, "os", "Signal") {
+		return 0, false
+	}
+	if b, ok := elem.Underlying().(*types.Basic); ok && b.Kind() == types.Bool {
 		return 0, false
 	}
 	return Item, true

@@ -127,6 +127,26 @@ func (r *Result) limitBefore(s scope, site ssa.Instruction) *Limit {
 			}
 		}
 	}
+	// A token given back before site (taken and returned around an earlier
+	// statement) is not held at site.
+	held := points[:0]
+	for _, p := range points {
+		returned := false
+		s.after(p.instr, func(a ssa.Instruction) bool {
+			if a == site {
+				return false
+			}
+			if r.releases(a, p.key, p.kind) && reaches(a, site) {
+				returned = true
+				return false
+			}
+			return true
+		})
+		if !returned {
+			held = append(held, p)
+		}
+	}
+	points = held
 	if len(points) == 0 {
 		return nil
 	}

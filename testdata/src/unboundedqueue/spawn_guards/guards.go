@@ -185,3 +185,25 @@ func (p *workerPool) execute(f func()) { // want execute:"spawner"
 	go f() // want `the limit taken at line \d+ is given back at line \d+, as soon as the goroutine starts`
 	p.tokens <- struct{}{}
 }
+
+// A bool received is a state (leader or not), not an item of work.
+func leadership(lch chan bool) {
+	for isLeader := range lch {
+		if isLeader {
+			go handle(Msg{}) // ok: once per change of state
+		}
+	}
+}
+
+// A token taken and given back before the go statement is not held there:
+// no limit, and no limit given back early either.
+func purge(dios chan struct{}) {
+	<-dios
+	handle(Msg{})
+	dios <- struct{}{}
+	go func() { // ok: not per item, and no token is held at the go statement
+		<-dios
+		handle(Msg{})
+		dios <- struct{}{}
+	}()
+}

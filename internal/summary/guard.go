@@ -308,6 +308,9 @@ func (r *Result) onceGuard(s scope, site ssa.Instruction, spawned *ssa.Function)
 		if !oneSide(d, b) {
 			continue
 		}
+		if errorTest(ifi.Cond) {
+			continue // if err != nil: a failure check, not a guard on a state
+		}
 		var rs []readAt
 		reads(ifi.Cond, 0, &rs)
 		for _, rd := range rs {
@@ -322,15 +325,36 @@ func (r *Result) onceGuard(s scope, site ssa.Instruction, spawned *ssa.Function)
 	return false
 }
 
-// oneSide reports whether b runs only on one side of the branch ending d.
+// oneSide reports whether b runs only on one side of the branch ending d:
+// exactly one of d's successors reaches b without passing d again.
 func oneSide(d, b *ssa.BasicBlock) bool {
 	sides := 0
 	for _, s := range d.Succs {
-		if s.Idom() == d && s.Dominates(b) {
+		if reachesAvoiding(s, b, d) {
 			sides++
 		}
 	}
 	return sides == 1
+}
+
+// reachesAvoiding reports whether control can go from a to b without
+// passing through avoid.
+func reachesAvoiding(a, b, avoid *ssa.BasicBlock) bool {
+	seen := map[*ssa.BasicBlock]bool{avoid: true}
+	stack := []*ssa.BasicBlock{a}
+	for len(stack) > 0 {
+		x := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if x == b {
+			return true
+		}
+		if seen[x] {
+			continue
+		}
+		seen[x] = true
+		stack = append(stack, x.Succs...)
+	}
+	return false
 }
 
 // writtenBetween reports whether some instruction on a path from the read to
@@ -376,6 +400,15 @@ func writesVia(instr ssa.Instruction, l Loc) bool {
 	return false
 }
 
+// errorTest reports whether a condition compares an error with nil.
+func errorTest(cond ssa.Value) bool {
+	cmp, ok := cond.(*ssa.BinOp)
+	if !ok || (cmp.Op != token.NEQ && cmp.Op != token.EQL) {
+		return false
+	}
+	return isError(cmp.X.Type()) || isError(cmp.Y.Type())
+}
+
 // failurePath reports whether site runs only when a call failed: it is on
 // the true side of a test err != nil of an error value (or the false side
 // of err == nil). A goroutine started in reaction to a failure (a
@@ -401,11 +434,11 @@ func failurePath(site ssa.Instruction) bool {
 		if c, ok := y.(*ssa.Const); !ok || !c.IsNil() || !isError(x.Type()) {
 			continue
 		}
-		failed := d.Succs[0] // err != nil: the true side
+		failed, fine := d.Succs[0], d.Succs[1] // err != nil: the true side
 		if cmp.Op == token.EQL {
-			failed = d.Succs[1]
+			failed, fine = fine, failed
 		}
-		if failed.Idom() == d && failed.Dominates(b) {
+		if reachesAvoiding(failed, b, d) && !reachesAvoiding(fine, b, d) {
 			return true
 		}
 	}

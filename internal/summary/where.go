@@ -2,6 +2,7 @@ package summary
 
 import (
 	"go/token"
+	"strings"
 	"go/types"
 
 	"golang.org/x/tools/go/ssa"
@@ -248,17 +249,38 @@ func casLoc(cc *ssa.CallCommon) (Loc, bool) {
 
 // writes reports whether instr writes to l: a store, a map update or
 // delete, or an atomic store, add, swap or compare-and-swap.
+//
+// A number is a place a guard can test only as a flag: a write of it
+// counts when it stores a constant (running = 1, not count++), since a
+// counter compared with a maximum is a bound on something else (streams,
+// requests), not on the goroutines.
 func writes(instr ssa.Instruction, l Loc) bool {
 	switch x := instr.(type) {
 	case *ssa.Store:
-		return sameLoc(addrLoc(x.Addr), l)
+		if !sameLoc(addrLoc(x.Addr), l) {
+			return false
+		}
+		if isNumber(x.Val.Type()) {
+			_, c := x.Val.(*ssa.Const)
+			return c
+		}
+		return true
 	case *ssa.MapUpdate:
 		return l.Map != nil && Root(x.Map) == l.Map
 	case *ssa.Call:
 		cc := x.Common()
 		if fn := cc.StaticCallee(); fn != nil {
 			if fn.Pkg != nil && fn.Pkg.Pkg.Path() == "sync/atomic" && len(cc.Args) > 0 {
-				return sameLoc(addrLoc(cc.Args[0]), l)
+				if !sameLoc(addrLoc(cc.Args[0]), l) {
+					return false
+				}
+				// Add is a count; Store, Swap, CompareAndSwap of a
+				// constant set a flag.
+				if strings.HasPrefix(fn.Name(), "Add") {
+					return false
+				}
+				_, c := cc.Args[len(cc.Args)-1].(*ssa.Const)
+				return c || !isNumber(cc.Args[len(cc.Args)-1].Type())
 			}
 			if fn.Name() == "delete" {
 				return false
@@ -269,6 +291,11 @@ func writes(instr ssa.Instruction, l Loc) bool {
 		}
 	}
 	return false
+}
+
+func isNumber(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsNumeric != 0
 }
 
 func sameLoc(a, b Loc) bool {

@@ -207,3 +207,48 @@ func purge(dios chan struct{}) {
 		dios <- struct{}{}
 	}()
 }
+
+// A flag set only on a path that rejoins before the spawn does not guard
+// it; neither does a count compared with a maximum (streams, not
+// goroutines), nor a check of an error.
+type conn struct {
+	sawFirst bool
+	streams  int
+	max      int
+	frames   chan Msg
+}
+
+func (c *conn) newRequest(m Msg) error { c.streams++; return nil }
+
+func (c *conn) processHeaders(m Msg) error {
+	if c.streams+1 > c.max {
+		return errors.New("refused")
+	}
+	if err := c.newRequest(m); err != nil {
+		return err
+	}
+	go handle(m) // a goroutine per request, the stream count is not a limit on them
+	return nil
+}
+
+func (c *conn) processFrame(m Msg) error {
+	if !c.sawFirst {
+		if m.ID != 0 {
+			return errors.New("first frame must be settings")
+		}
+		c.sawFirst = true
+	}
+	switch m.ID {
+	case 1:
+		return c.processHeaders(m)
+	}
+	return nil
+}
+
+func (c *conn) serve() {
+	for m := range c.frames {
+		if err := c.processFrame(m); err != nil { // want `processFrame starts a goroutine \(guards.go:\d+\) per value received from c.frames with no limit`
+			return
+		}
+	}
+}

@@ -537,7 +537,7 @@ func (u *checker) callbackSpawns(call *ssa.Call) []analysis.Diagnostic {
 			if !t.PerItem(j) {
 				continue
 			}
-			if d, ok := u.spawnIn(argOf(call.Common(), t.Obj, j), fmt.Sprintf("%s calls it once per item", t.Obj.Name()), call.Pos()); ok {
+			if d, ok := u.spawnIn(argOf(call.Common(), t.Obj, j), fmt.Sprintf("%s calls once per item", t.Obj.Name()), call.Pos()); ok {
 				out = append(out, d)
 			}
 		}
@@ -556,7 +556,7 @@ func (u *checker) fieldCallbackSpawn(st *ssa.Store) (analysis.Diagnostic, bool) 
 	if f == nil || f.Pkg() == u.pass.Pkg || !u.sum.FieldPerItem(f) {
 		return analysis.Diagnostic{}, false
 	}
-	return u.spawnIn(st.Val, fmt.Sprintf("%s is called once per item by %s", f.Name(), f.Pkg().Name()), st.Pos())
+	return u.spawnIn(st.Val, fmt.Sprintf("%s calls once per item through field %s", f.Pkg().Name(), f.Name()), st.Pos())
 }
 
 func fieldVar(fa *ssa.FieldAddr) *types.Var {
@@ -587,7 +587,7 @@ func (u *checker) spawnIn(v ssa.Value, why string, at token.Pos) (analysis.Diagn
 	}
 	d := analysis.Diagnostic{
 		Pos: pos, End: end, Category: ruleSpawn,
-		Message: fmt.Sprintf("goroutine started per call of a callback that %s with no limit: under load goroutines pile up without bound; acquire a semaphore before the go statement or hand the items to a fixed pool of workers", why),
+		Message: fmt.Sprintf("goroutine started in a callback that %s, with no limit: under load goroutines pile up without bound; acquire a semaphore before the go statement or hand the items to a fixed pool of workers", why),
 	}
 	if at.IsValid() {
 		d.Related = []analysis.RelatedInformation{{Pos: at, Message: "the callback is handed over here"}}

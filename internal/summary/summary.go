@@ -401,6 +401,14 @@ func (r *Result) targets(cc *ssa.CallCommon, site ssa.CallInstruction) []target 
 		for _, fn := range r.form.Callees(site) {
 			out = append(out, r.targetOf(fn))
 		}
+		// An interface of another package: what its package's own
+		// implementations do (a fact on the interface method).
+		if m := cc.Method; m.Pkg() != nil && m.Pkg() != r.pass.Pkg {
+			var f Fact
+			if r.pass.ImportObjectFact(m, &f) {
+				out = append(out, target{obj: m, fact: &f})
+			}
+		}
 		return out
 	}
 	if _, ok := cc.Value.(*ssa.Builtin); ok {
@@ -570,6 +578,7 @@ func (r *Result) export(funcs []*ssa.Function) {
 			r.pass.ExportObjectFact(obj, f)
 		}
 	}
+	r.exportInterfaces()
 	fields := make([]*types.Var, 0, len(r.fieldItem))
 	for f := range r.fieldItem {
 		if f.Pkg() == r.pass.Pkg {
@@ -579,6 +588,66 @@ func (r *Result) export(funcs []*ssa.Function) {
 	slices.SortFunc(fields, func(a, b *types.Var) int { return int(a.Pos() - b.Pos()) })
 	for _, f := range fields {
 		r.pass.ExportObjectFact(f, new(FieldFact))
+	}
+}
+
+// exportInterfaces exports, for each method of an interface declared in the
+// package, the callbacks that an implementation of the package calls per
+// item: a caller in another package holds the interface, and its
+// implementations are here (a transport's HandleStreams).
+func (r *Result) exportInterfaces() {
+	scope := r.pass.Pkg.Scope()
+	var impls []*types.Named
+	for _, name := range scope.Names() {
+		if tn, ok := scope.Lookup(name).(*types.TypeName); ok && !tn.IsAlias() {
+			if n, ok := tn.Type().(*types.Named); ok && !types.IsInterface(n) && n.TypeParams().Len() == 0 {
+				impls = append(impls, n)
+			}
+		}
+	}
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || tn.IsAlias() {
+			continue
+		}
+		iface, ok := tn.Type().Underlying().(*types.Interface)
+		if !ok || iface.NumMethods() == 0 {
+			continue
+		}
+		for m := range iface.Methods() {
+			if m.Pkg() != r.pass.Pkg {
+				continue // embedded from another package
+			}
+			perItem := map[int]bool{}
+			for _, n := range impls {
+				var t types.Type = n
+				if !types.Implements(t, iface) {
+					t = types.NewPointer(n)
+					if !types.Implements(t, iface) {
+						continue
+					}
+				}
+				obj, _, _ := types.LookupFieldOrMethod(t, true, m.Pkg(), m.Name())
+				fn, ok := obj.(*types.Func)
+				if !ok {
+					continue
+				}
+				if s := r.Of(r.form.Func(fn)); s != nil {
+					for i := range s.PerItem {
+						perItem[i] = true
+					}
+				}
+			}
+			if len(perItem) == 0 {
+				continue
+			}
+			f := &Fact{}
+			for i := range perItem {
+				f.PerItem = append(f.PerItem, i)
+			}
+			slices.Sort(f.PerItem)
+			r.pass.ExportObjectFact(m, f)
+		}
 	}
 }
 

@@ -11,6 +11,12 @@ type Framer interface {
 
 type Transport struct{ fr Framer }
 
+// StreamServer is implemented by Transport: its HandleStreams calls the
+// callback per item.
+type StreamServer interface {
+	HandleStreams(handle func(int)) // want HandleStreams:"summary\\(peritem\\[0\\]\\)"
+}
+
 // HandleStreams calls handle once per frame read.
 func (t *Transport) HandleStreams(handle func(int)) { // want HandleStreams:"summary\\(peritem\\[0\\]\\)"
 	for {

@@ -7,7 +7,7 @@ import "unboundedqueue/peritemdep"
 
 func serveStreams(t *peritemdep.Transport) {
 	t.HandleStreams(func(stream int) {
-		go func() { _ = stream }() // want `goroutine started per call of a callback that HandleStreams calls it once per item with no limit`
+		go func() { _ = stream }() // want `goroutine started in a callback that HandleStreams calls once per item, with no limit`
 	})
 }
 
@@ -23,8 +23,16 @@ func serveBounded(t *peritemdep.Transport, sem chan struct{}) {
 
 func configure(s *peritemdep.Server) {
 	s.OnFrame = func(f peritemdep.Frame) {
-		go func() { _ = f }() // want `goroutine started per call of a callback that OnFrame is called once per item by peritemdep`
+		go func() { _ = f }() // want `goroutine started in a callback that peritemdep calls once per item through field OnFrame, with no limit`
 	}
+}
+
+// Through an interface of the other package, whose implementation there
+// calls the callback per item.
+func serveAny(t peritemdep.StreamServer) {
+	t.HandleStreams(func(stream int) {
+		go func() { _ = stream }() // want `goroutine started in a callback that HandleStreams calls once per item, with no limit`
+	})
 }
 
 func once() {

@@ -36,12 +36,16 @@
 // of Front/Back) or a hand-written linked list (enqueue at the tail, dequeue
 // at the head), with no Len() or counter bound.
 //
-// goroutine-per-item: a go statement (or errgroup.Group.Go without SetLimit)
-// in a loop driven by an unbounded source (a channel, Accept, Scan, Read,
-// Recv, ReadFrame...) with no concurrency limit taken before the spawn in the
-// same iteration; a call in such a loop to a function that spawns on every
-// call (a spawner, carried as a fact across packages); and a goroutine
-// started only to block on a send of data computed before it.
+// goroutine-per-item: a go statement (or errgroup.Group.Go without SetLimit,
+// sync.WaitGroup.Go) run once per item of an unbounded source (a value
+// received from a channel, Accept, Scan, Read, io.ReadFull, Recv,
+// ReadFrame...; also in a nested loop, and per tick when the work may block)
+// with no concurrency limit taken before it; a call in such a loop of a
+// function that may spawn (through calls, switch cases, method values,
+// handler tables, callbacks and interfaces: function summaries on SSA,
+// carried across packages as facts); a spawn in a callback that another
+// package calls per item; a goroutine started only to block on a send; and
+// a limit given back right after the go statement.
 //
 //	for conn := range conns {
 //		go serve(conn) // bad: one goroutine per connection, no limit
@@ -67,5 +71,6 @@
 // grown and consumed in different methods counts as a producer/consumer queue
 // only with evidence of concurrency (a mutex or sync.Cond in the struct, or a
 // lock, channel operation or go statement in one of the two methods);
-// spawns through function values and interface methods are not followed.
+// spawns through interfaces implemented only in other packages, and a
+// spawner's guard that depends on its arguments, are not seen.
 package unboundedqueue

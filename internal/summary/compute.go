@@ -104,7 +104,16 @@ func (r *Result) update(fn *ssa.Function) bool {
 				if !s.SpawnAlways && !openLoop && r.isGroupGo(cc) && r.counts(whole, x, nil) {
 					spawn(position(r.pass.Fset, x.Pos()), x.Pos(), x, true)
 				}
+				// A call of fn's own callback (a parameter, or one captured
+				// from the enclosing function) runs whatever each caller
+				// passes: what it does is judged at each call of fn
+				// (passCallbacks), not by the union of every caller's
+				// functions, which would make fn spawn for all of them.
+				callsCallback := !cc.IsInvoke() && cc.StaticCallee() == nil && (paramIndex(fn, cc.Value) >= 0 || freeIndex(fn, cc.Value) >= 0)
 				for _, t := range r.targets(cc, x) {
+					if callsCallback {
+						continue
+					}
 					if !s.Blocks && t.blocks() {
 						s.Blocks, changed = true, true
 					}
@@ -241,6 +250,11 @@ func given(site ssa.Instruction) []ssa.Value {
 	}
 	cc := ci.Common()
 	out := append([]ssa.Value(nil), cc.Args...)
+	for _, a := range cc.Args {
+		if mc, ok := a.(*ssa.MakeClosure); ok {
+			out = append(out, mc.Bindings...) // a callback: what it captured (wg, done)
+		}
+	}
 	if mc, ok := cc.Value.(*ssa.MakeClosure); ok {
 		out = append(out, mc.Bindings...)
 	} else if cc.IsInvoke() {

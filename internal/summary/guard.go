@@ -231,7 +231,7 @@ func (r *Result) acquires(instr ssa.Instruction) (any, limitKind) {
 			}
 			// A helper of this package that takes the limit at its top:
 			// func (p *pool) acquire() { p.sem <- struct{}{} }.
-			if fn.Pkg == r.pkg && fn.Blocks != nil && len(fn.Blocks) <= 2 {
+			if pkgOf(fn) == r.pkg && fn.Blocks != nil && len(fn.Blocks) <= 2 {
 				for _, b := range fn.Blocks {
 					for _, in := range b.Instrs {
 						if key, kind := r.acquires(in); kind != noLimit && kind != weighted {
@@ -393,7 +393,7 @@ func writesVia(instr ssa.Instruction, l Loc) bool {
 		return true
 	}
 	if c, ok := instr.(*ssa.Call); ok {
-		if callee := c.Common().StaticCallee(); callee != nil && callee.Pkg == c.Parent().Pkg {
+		if callee := c.Common().StaticCallee(); callee != nil && pkgOf(callee) == pkgOf(c.Parent()) {
 			return writtenIn(callee, l, 1)
 		}
 	}
@@ -470,21 +470,33 @@ func reaches(a, b ssa.Instruction) bool {
 // writtenIn reports whether fn (or a function literal it makes or a
 // function of its package it calls, a few levels deep) writes l.
 func writtenIn(fn *ssa.Function, l Loc, depth int) bool {
+	return writtenInBy(fn, l, depth, writes)
+}
+
+// updatedIn reports whether fn (as writtenIn) writes l in any way, a count
+// included: a call that tests a place and updates it in one step (a ring's
+// push returning whether it was the first element, an atomic add compared
+// with 1) admits one caller per transition, as a compare-and-swap does.
+func updatedIn(fn *ssa.Function, l Loc) bool {
+	return writtenInBy(fn, l, 0, updates)
+}
+
+func writtenInBy(fn *ssa.Function, l Loc, depth int, w func(ssa.Instruction, Loc) bool) bool {
 	if fn == nil || depth > 2 {
 		return false
 	}
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
-			if writes(instr, l) {
+			if w(instr, l) {
 				return true
 			}
 			switch x := instr.(type) {
 			case *ssa.MakeClosure:
-				if writtenIn(x.Fn.(*ssa.Function), l, depth+1) {
+				if writtenInBy(x.Fn.(*ssa.Function), l, depth+1, w) {
 					return true
 				}
 			case ssa.CallInstruction:
-				if callee := x.Common().StaticCallee(); callee != nil && callee.Pkg == fn.Pkg && writtenIn(callee, l, depth+1) {
+				if callee := x.Common().StaticCallee(); callee != nil && pkgOf(callee) == pkgOf(fn) && writtenInBy(callee, l, depth+1, w) {
 					return true
 				}
 			}
@@ -524,7 +536,7 @@ func (r *Result) awaited(s scope, site ssa.Instruction, given []ssa.Value, spawn
 	}
 	waitCall := func(cc *ssa.CallCommon) bool {
 		if fn := cc.StaticCallee(); fn != nil && fn.Signature.Recv() != nil && len(cc.Args) > 0 && mentioned(cc.Args[0]) {
-			return fn.Name() == "Wait" || (fn.Pkg == s.fn.Pkg && waitsOnReceiver(fn, 0))
+			return fn.Name() == "Wait" || (pkgOf(fn) == pkgOf(s.fn) && waitsOnReceiver(fn, 0))
 		}
 		if cc.IsInvoke() && cc.Method.Name() == "Wait" {
 			return mentioned(cc.Value)
@@ -664,6 +676,15 @@ func receivesOnce(fn *ssa.Function, ch ssa.Value) bool {
 		}
 	}
 	return found
+}
+
+// pkgOf returns the package of fn, or of the generic function an
+// instantiation was made from (instantiations have no package of their own).
+func pkgOf(fn *ssa.Function) *ssa.Package {
+	if fn.Pkg == nil && fn.Origin() != nil {
+		return fn.Origin().Pkg
+	}
+	return fn.Pkg
 }
 
 func fullName(fn *ssa.Function) string {

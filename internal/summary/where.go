@@ -159,14 +159,29 @@ func ChanLoc(ch ssa.Value) any {
 // arithmetic, comparisons, negations, extracts, map lookups and field loads
 // (a few levels deep).
 func reads(v ssa.Value, depth int, out *[]readAt) {
-	if depth > 6 || v == nil {
+	readsSeen(v, depth, out, make(map[ssa.Value]bool))
+}
+
+func readsSeen(v ssa.Value, depth int, out *[]readAt, seen map[ssa.Value]bool) {
+	if depth > 10 || v == nil || seen[v] {
 		return
 	}
+	seen[v] = true
+	reads := func(v ssa.Value, depth int, out *[]readAt) { readsSeen(v, depth, out, seen) }
 	switch x := v.(type) {
 	case *ssa.UnOp:
 		if x.Op == token.MUL {
 			if l := addrLoc(x.X); l.valid() {
 				*out = append(*out, readAt{l, x, false})
+			}
+			// A local in memory (a named result, a captured variable):
+			// what is stored there is what is read.
+			if a, ok := x.X.(*ssa.Alloc); ok {
+				for _, r := range *a.Referrers() {
+					if st, ok := r.(*ssa.Store); ok && st.Addr == a {
+						reads(st.Val, depth+1, out)
+					}
+				}
 			}
 			return
 		}
@@ -187,7 +202,7 @@ func reads(v ssa.Value, depth int, out *[]readAt) {
 			return
 		}
 		// A function of the package: what it returns is what it reads.
-		if callee := x.Common().StaticCallee(); callee != nil && callee.Blocks != nil && callee.Pkg == x.Parent().Pkg && depth < 4 {
+		if callee := x.Common().StaticCallee(); callee != nil && callee.Blocks != nil && pkgOf(callee) == pkgOf(x.Parent()) && depth < 8 {
 			var inner []readAt
 			for _, b := range callee.Blocks {
 				if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok {
@@ -197,7 +212,7 @@ func reads(v ssa.Value, depth int, out *[]readAt) {
 				}
 			}
 			for _, in := range inner {
-				*out = append(*out, readAt{in.loc, x, in.self || writtenIn(callee, in.loc, 0)})
+				*out = append(*out, readAt{in.loc, x, in.self || updatedIn(callee, in.loc)})
 			}
 		}
 		// x.Load(), atomic.LoadInt32(&x), len(s.q): what they read.
@@ -215,7 +230,7 @@ func reads(v ssa.Value, depth int, out *[]readAt) {
 		reads(x.X, depth+1, out)
 	case *ssa.Phi:
 		for _, e := range x.Edges {
-			reads(e, depth+3, out)
+			reads(e, depth+1, out)
 		}
 	}
 }
@@ -291,6 +306,20 @@ func writes(instr ssa.Instruction, l Loc) bool {
 		}
 	}
 	return false
+}
+
+// updates reports whether instr writes l in any way (see updatedIn).
+func updates(instr ssa.Instruction, l Loc) bool {
+	switch x := instr.(type) {
+	case *ssa.Store:
+		return sameLoc(addrLoc(x.Addr), l)
+	case *ssa.Call:
+		cc := x.Common()
+		if fn := cc.StaticCallee(); fn != nil && fn.Pkg != nil && fn.Pkg.Pkg.Path() == "sync/atomic" && len(cc.Args) > 0 {
+			return sameLoc(addrLoc(cc.Args[0]), l)
+		}
+	}
+	return writes(instr, l)
 }
 
 func isNumber(t types.Type) bool {

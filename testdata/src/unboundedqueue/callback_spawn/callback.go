@@ -100,3 +100,27 @@ func useQuiet(q *quiet) {
 	n := 0
 	q.run(func(Event) { n++ })
 }
+
+// forEach calls its callback, whatever each caller passes: it does not
+// spawn for a caller whose callback does not.
+func forEach(xs []int, f func(int)) {
+	for _, x := range xs {
+		f(x)
+	}
+}
+
+func spawnAll(xs []int) {
+	forEach(xs, func(x int) { go func() { _ = x }() })
+}
+
+func quietLoop(in chan []int) {
+	for xs := range in {
+		forEach(xs, func(x int) { _ = x }) // ok: this caller's callback does not spawn
+	}
+}
+
+func spawningLoop(in chan []int) {
+	for xs := range in {
+		forEach(xs, func(x int) { go func() { _ = x }() }) // want `forEach starts a goroutine \(callback.go:\d+\) per value received from in with no limit`
+	}
+}

@@ -241,6 +241,7 @@ func override(n *yaml.Node) (Override, error) {
 // which it hands to other.
 func layer(n *yaml.Node, where string, extra []string, other func(key, value *yaml.Node) error) (Layer, error) {
 	l := Layer{Options: Options{}}
+	var sharedKeys []string
 	if n.Kind != yaml.MappingNode {
 		return l, errorAt(n, "%swant a mapping of %s", where, strings.Join(known(extra), ", "))
 	}
@@ -263,11 +264,32 @@ func layer(n *yaml.Node, where string, extra []string, other func(key, value *ya
 			if err != nil {
 				return l, err
 			}
+			for k, v := range l.Options[key.Value] {
+				if _, own := kv[k]; !own && slices.Contains(sharedKeys, k) {
+					kv[k] = v // given once for every analyzer, above
+				}
+			}
 			l.Options[key.Value] = kv
 		case slices.Contains(extra, key.Value):
 			if err := other(key, value); err != nil {
 				return l, err
 			}
+		case shared(schema, key.Value):
+			// An option every analyzer has (test-load, strict), given
+			// once for all of them; an analyzer's own section wins.
+			for a, opts := range schema {
+				kv, err := options(a, &yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{key, value}}, opts)
+				if err != nil {
+					return l, err
+				}
+				if l.Options[a] == nil {
+					l.Options[a] = map[string]json.RawMessage{}
+				}
+				if _, set := l.Options[a][key.Value]; !set {
+					l.Options[a][key.Value] = kv[key.Value]
+				}
+			}
+			sharedKeys = append(sharedKeys, key.Value)
 		default:
 			return l, errorAt(key, "%sunknown key %q (known: %s)", where, key.Value, strings.Join(known(extra), ", "))
 		}
@@ -283,10 +305,32 @@ func layer(n *yaml.Node, where string, extra []string, other func(key, value *ya
 	return l, nil
 }
 
+// shared reports whether every analyzer has the option key, of one type.
+func shared(schema map[string]map[string]reflect.Type, key string) bool {
+	var typ reflect.Type
+	for _, opts := range schema {
+		t, ok := opts[key]
+		if !ok || (typ != nil && t != typ) {
+			return false
+		}
+		typ = t
+	}
+	return typ != nil && typ.Kind() == reflect.Bool
+}
+
 func known(extra []string) []string {
 	keys := slices.Clone(extra)
 	for a := range Schema() {
 		keys = append(keys, a)
+	}
+	schema := Schema()
+	for _, opts := range schema {
+		for k := range opts {
+			if shared(schema, k) {
+				keys = append(keys, k)
+			}
+		}
+		break // every analyzer has the shared keys: one suffices
 	}
 	slices.Sort(keys)
 	return keys

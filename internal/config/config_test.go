@@ -63,7 +63,7 @@ func mustJSON(t *testing.T, v any) string {
 
 func TestLoadErrors(t *testing.T) {
 	for name, tc := range map[string]struct{ text, want string }{
-		"unknown top-level key":  {"checks: all\nignoredsignals:\n  strict: true\n", `2:1: unknown key "ignoredsignals" (known: checks, ignoredsignal, overrides, unboundedqueue)`},
+		"unknown top-level key":  {"checks: all\nignoredsignals:\n  strict: true\n", `2:1: unknown key "ignoredsignals" (known: checks, ignoredsignal, overrides, strict, test-load, unboundedqueue)`},
 		"unknown option":         {"ignoredsignal:\n  strictt: true\n", `2:3: unknown key "strictt" in ignoredsignal (known: `},
 		"unknown override key":   {"overrides:\n  - paths: [a]\n    chekcs: all\n", `3:5: overrides: unknown key "chekcs"`},
 		"wrong type":             {"unboundedqueue:\n  strict: yes please\n", `2:11: unboundedqueue.strict: want true or false`},
@@ -81,6 +81,20 @@ func TestLoadErrors(t *testing.T) {
 			assert.True(t, strings.Contains(err.Error(), FileName), "the error names the file: %v", err)
 		})
 	}
+}
+
+// TestSharedOption: an option every analyzer has (test-load) can be given
+// once at the top level; an analyzer's own section overrides it.
+func TestSharedOption(t *testing.T) {
+	dir := t.TempDir()
+	f, err := Load(write(t, dir, "test-load: true\nunboundedqueue:\n  test-load: false\n  strict: true\n"))
+	require.NoError(t, err)
+	cfg, err := Decode(f.Top.Options)
+	require.NoError(t, err)
+	assert.True(t, cfg.IgnoredSignal.TestLoad)
+	assert.False(t, cfg.UnboundedQueue.TestLoad)
+	assert.True(t, cfg.UnboundedQueue.Strict)
+	assert.False(t, cfg.IgnoredSignal.Strict)
 }
 
 func TestEmptyFile(t *testing.T) {

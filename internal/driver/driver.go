@@ -213,6 +213,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, vettool s
 		fs.Var(enableFlag{o.enable, name}, name, "run only the "+name+" analyzer (=false: all but it), as go vet's flag")
 	}
 	o.cfg.RegisterFlags(fs)
+	testLoad := fs.Bool("test-load", false, "also report the load rules in _test.go files (every analyzer's test-load option)")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "bplint finds ignored backpressure in Go code.\n\nUsage:\n  bplint [flags] [packages]\n  bplint help [rule]\n\nExit status: 0 no findings, 1 findings, 2 could not analyze.\n\nFlags:\n")
 		fs.PrintDefaults()
@@ -222,6 +223,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, vettool s
 			return exitClean
 		}
 		return exitError
+	}
+	if *testLoad {
+		for _, a := range analyzers.All {
+			if fs.Lookup(a.Name+".test-load") != nil {
+				_ = fs.Set(a.Name+".test-load", "true")
+			}
+		}
 	}
 	fs.Visit(func(f *flag.Flag) {
 		if strings.Contains(f.Name, ".") { // -analyzer.option

@@ -314,6 +314,24 @@ func TestRobustModule(t *testing.T) {
 	}, lines(t, stdout), "without cgo the cgo file is not part of the package")
 }
 
+// TestTestLoad: load rules are quiet in test files unless -test-load (or
+// test-load: true in .bplint.yml) is given.
+func TestTestLoad(t *testing.T) {
+	dir := copyModule(t, "testload")
+	stdout, _, code := bplint(t, dir, "./...")
+	assert.Equal(t, exitClean, code)
+	assert.Empty(t, lines(t, stdout))
+
+	want := []string{"serve_test.go:9:3 (goroutine-per-item)"}
+	stdout, _, code = bplint(t, dir, "-test-load", "./...")
+	assert.Equal(t, exitFindings, code)
+	assert.Equal(t, want, lines(t, stdout))
+
+	require.NoError(t, os.WriteFile(filepath.Join(dir, ".bplint.yml"), []byte("test-load: true\n"), 0o644))
+	stdout, _, _ = bplint(t, dir, "./...")
+	assert.Equal(t, want, lines(t, stdout))
+}
+
 // TestSameOutputAcrossConcurrency: the output is byte-identical whatever the
 // number of packages analyzed at once, run after run.
 func TestSameOutputAcrossConcurrency(t *testing.T) {

@@ -1,0 +1,3 @@
+module example.com/testload
+
+go 1.24

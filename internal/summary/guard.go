@@ -117,7 +117,7 @@ func (r *Result) limitBefore(s scope, site ssa.Instruction) *Limit {
 			}
 			if sel, ok := instr.(*ssa.Select); ok {
 				for i, st := range sel.States {
-					if st.Dir != types.SendOnly || !isToken(st.Send) || !r.tokenRecv[ChanLoc(st.Chan)] {
+					if st.Dir != types.SendOnly || !isToken(st.Send) || !r.tokenRecv[ChanLoc(st.Chan)] || r.prefilled[ChanLoc(st.Chan)] {
 						continue
 					}
 					if entry := loops.CaseEntry(sel, i); entry != nil {
@@ -208,8 +208,10 @@ func (r *Result) acquires(instr ssa.Instruction) (any, limitKind) {
 	switch x := instr.(type) {
 	case *ssa.Send:
 		if isToken(x.X) {
+			// On a pool of permits (filled in a counted loop) a send
+			// gives a permit back; on an empty semaphore it takes one.
 			key := ChanLoc(x.Chan)
-			if r.tokenRecv[key] {
+			if r.tokenRecv[key] && !r.prefilled[key] {
 				return key, sendToken
 			}
 		}

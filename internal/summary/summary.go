@@ -130,6 +130,7 @@ type Result struct {
 
 	tokenRecv map[any]bool // channels from which a token is received somewhere (a value discarded)
 	tokenSend map[any]bool // channels on which tokens (constants) are sent somewhere
+	prefilled map[any]bool // channels filled with tokens in a counted loop (a pool of permits)
 	groups    map[any]bool // errgroups with SetLimit, by place
 	fieldItem map[*types.Var]bool
 
@@ -179,6 +180,7 @@ func run(pass *analysis.Pass) (any, error) {
 		forests:   make(map[*ssa.Function]*loops.Forest),
 		tokenRecv: make(map[any]bool),
 		tokenSend: make(map[any]bool),
+		prefilled: make(map[any]bool),
 		groups:    make(map[any]bool),
 		fieldItem: make(map[*types.Var]bool),
 		goRoots:   make(map[*ssa.Function]token.Pos),
@@ -290,6 +292,9 @@ func (r *Result) index(funcs []*ssa.Function) {
 				case *ssa.Send:
 					if isToken(x.X) {
 						r.tokenSend[ChanLoc(x.Chan)] = true
+						if l := r.Loops(fn).Innermost(b); l != nil && l.Counted {
+							r.prefilled[ChanLoc(x.Chan)] = true
+						}
 					}
 				case *ssa.UnOp:
 					if x.Op == token.ARROW && !usedValue(x) {

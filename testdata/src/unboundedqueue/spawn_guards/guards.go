@@ -195,9 +195,19 @@ func leadership(lch chan bool) {
 	}
 }
 
+// A pool of permits, filled with tokens in a counted loop: a receive takes
+// a permit, a send gives it back.
+var dios = func() chan struct{} {
+	c := make(chan struct{}, 4)
+	for i := 0; i < 4; i++ {
+		c <- struct{}{}
+	}
+	return c
+}()
+
 // A token taken and given back before the go statement is not held there:
 // no limit, and no limit given back early either.
-func purge(dios chan struct{}) {
+func purge() {
 	<-dios
 	handle(Msg{})
 	dios <- struct{}{}

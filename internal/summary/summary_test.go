@@ -1,8 +1,13 @@
 package summary_test
 
 import (
+	"bytes"
+	"encoding/gob"
 	"path/filepath"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"golang.org/x/tools/go/analysis/analysistest"
 
@@ -22,4 +27,22 @@ var testdata = func() string {
 // fields called per item.
 func TestFacts(t *testing.T) {
 	analysistest.Run(t, testdata, summary.Analyzer, "summary/facts", "unboundedqueue/peritemdep")
+}
+
+// TestFactSize bounds what a summary costs in every importer's vetx file: a
+// fact carries a position and a few parameter indices, never syntax or SSA.
+func TestFactSize(t *testing.T) {
+	results := analysistest.Run(t, testdata, summary.Analyzer, "summary/facts", "unboundedqueue/peritemdep")
+	n := 0
+	for _, r := range results {
+		for obj, facts := range r.Facts {
+			for _, f := range facts {
+				var buf bytes.Buffer
+				require.NoError(t, gob.NewEncoder(&buf).Encode(f))
+				assert.LessOrEqual(t, buf.Len(), 256, "fact %v on %v", f, obj)
+				n++
+			}
+		}
+	}
+	require.Positive(t, n, "no fact exported: the bound proves nothing")
 }

@@ -403,7 +403,7 @@ func (r *Result) targets(cc *ssa.CallCommon, site ssa.CallInstruction) []target 
 	}
 	if cc.IsInvoke() {
 		var out []target
-		for _, fn := range r.form.Callees(site) {
+		for _, fn := range r.dynamicCallees(site) {
 			out = append(out, r.targetOf(fn))
 		}
 		// An interface of another package: what its package's own
@@ -420,10 +420,33 @@ func (r *Result) targets(cc *ssa.CallCommon, site ssa.CallInstruction) []target 
 		return nil
 	}
 	var out []target
-	for _, fn := range r.form.Callees(site) {
+	for _, fn := range r.dynamicCallees(site) {
 		out = append(out, r.targetOf(fn))
 	}
 	return out
+}
+
+// dynamicCallees returns what the call graph resolves a dynamic call to.
+// From production code, functions declared in _test.go files are left out:
+// in a package's test variant, an implementation or callback that exists
+// only in the tests is a test double (a spy transport, a fake client), not
+// what the production code runs.
+func (r *Result) dynamicCallees(site ssa.CallInstruction) []*ssa.Function {
+	callees := r.form.Callees(site)
+	if r.isTest(site.Pos()) {
+		return callees
+	}
+	out := callees[:0:0]
+	for _, fn := range callees {
+		if !r.isTest(fn.Pos()) {
+			out = append(out, fn)
+		}
+	}
+	return out
+}
+
+func (r *Result) isTest(pos token.Pos) bool {
+	return pos.IsValid() && strings.HasSuffix(r.pass.Fset.Position(pos).Filename, "_test.go")
 }
 
 func (r *Result) targetOf(fn *ssa.Function) target {

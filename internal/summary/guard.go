@@ -313,6 +313,12 @@ func (r *Result) onceGuard(s scope, site ssa.Instruction, spawned *ssa.Function)
 		if errorTest(ifi.Cond) {
 			continue // if err != nil: a failure check, not a guard on a state
 		}
+		if r.isLoopHeader(s.fn, d) {
+			continue // a loop's own test (for len(q) >= max {...}) repeats the spawn
+		}
+		if !flagTest(ifi.Cond) {
+			continue // len(q) >= max, a < b: a bound on something else, not a state
+		}
 		var rs []readAt
 		reads(ifi.Cond, 0, &rs)
 		for _, rd := range rs {
@@ -323,6 +329,41 @@ func (r *Result) onceGuard(s scope, site ssa.Instruction, spawned *ssa.Function)
 				return true
 			}
 		}
+	}
+	return false
+}
+
+// isLoopHeader reports whether b is the header of a loop of fn.
+func (r *Result) isLoopHeader(fn *ssa.Function, b *ssa.BasicBlock) bool {
+	for _, l := range r.Loops(fn).Loops {
+		if l.Header == b {
+			return true
+		}
+	}
+	return false
+}
+
+// flagTest reports whether a condition tests a state: a boolean (a flag, a
+// result of a call that tests and sets, the ok of a map lookup), its
+// negation, or an equality with a constant or nil (x == 0, p == nil,
+// state == stateIdle). An ordering (len(q) >= max, n < limit) is a bound,
+// not a state.
+func flagTest(cond ssa.Value) bool {
+	switch c := cond.(type) {
+	case *ssa.UnOp:
+		if c.Op == token.NOT {
+			return flagTest(c.X)
+		}
+		return c.Op == token.MUL // a bool loaded from memory
+	case *ssa.BinOp:
+		if c.Op != token.EQL && c.Op != token.NEQ {
+			return false
+		}
+		_, x := c.X.(*ssa.Const)
+		_, y := c.Y.(*ssa.Const)
+		return x || y
+	case *ssa.Call, *ssa.Extract, *ssa.Phi:
+		return true
 	}
 	return false
 }

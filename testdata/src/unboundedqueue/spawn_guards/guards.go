@@ -262,3 +262,35 @@ func (c *conn) serve() {
 		}
 	}
 }
+
+// A spawn in a loop nested inside the receive loop (a drain loop on the
+// batch's length): per item; the inner loop's own test is not a guard, and
+// the semaphore the goroutine takes inside does not bound the goroutines.
+type remote struct {
+	queue   chan Msg
+	pending []Msg
+	sem     chan struct{}
+}
+
+func (t *remote) sendSamples(ms []Msg) {
+	t.sem <- struct{}{}
+	defer func() { <-t.sem }()
+	_ = ms
+}
+
+func (t *remote) run(tick <-chan struct{}) {
+	for {
+		select {
+		case s, ok := <-t.queue:
+			if !ok {
+				return
+			}
+			t.pending = append(t.pending, s)
+			for len(t.pending) >= 10 {
+				go t.sendSamples(t.pending[:10]) // want `goroutine started per value received from t.queue with no limit`
+				t.pending = t.pending[10:]
+			}
+		case <-tick:
+		}
+	}
+}

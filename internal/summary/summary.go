@@ -292,7 +292,11 @@ func (r *Result) index(funcs []*ssa.Function) {
 				case *ssa.Send:
 					if isToken(x.X) {
 						r.tokenSend[ChanLoc(x.Chan)] = true
-						if l := r.Loops(fn).Innermost(b); l != nil && l.Counted {
+						// A pool of permits is filled where it is made:
+						// tokens sent in a counted loop by the function
+						// that makes the channel (not a Stop that takes
+						// every permit to wait for the holders).
+						if l := r.Loops(fn).Innermost(b); l != nil && l.Counted && makesChan(fn, ChanLoc(x.Chan)) {
 							r.prefilled[ChanLoc(x.Chan)] = true
 						}
 					}
@@ -322,6 +326,26 @@ func (r *Result) index(funcs []*ssa.Function) {
 			}
 		}
 	}
+}
+
+// makesChan reports whether fn makes the channel that key names: a make
+// stored in that field or variable, or (for a local) the make itself.
+func makesChan(fn *ssa.Function, key any) bool {
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			switch x := instr.(type) {
+			case *ssa.MakeChan:
+				if any(x) == key {
+					return true
+				}
+			case *ssa.Store:
+				if _, ok := x.Val.(*ssa.MakeChan); ok && ChanLoc(&ssa.UnOp{Op: token.MUL, X: x.Addr}) == key {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // groupKey names an errgroup by where it lives: a field, or the variable.

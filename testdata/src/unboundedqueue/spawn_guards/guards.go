@@ -294,3 +294,32 @@ func (t *remote) run(tick <-chan struct{}) {
 		}
 	}
 }
+
+// A semaphore that Stop fills in a counted loop to wait for every holder
+// is not a pool of permits: a send before the spawn still takes one.
+type sender struct {
+	sem   chan bool
+	queue chan Msg
+}
+
+func newSender() *sender { return &sender{sem: make(chan bool, 4), queue: make(chan Msg)} }
+
+func (t *sender) stop() {
+	for i := 0; i < 4; i++ {
+		t.sem <- true // take every permit: the senders have finished
+	}
+}
+
+func (t *sender) send(m Msg) {
+	t.sem <- true
+	go func() {
+		defer func() { <-t.sem }()
+		handle(m)
+	}()
+}
+
+func (t *sender) run() {
+	for m := range t.queue {
+		t.send(m) // ok: send takes a permit before its goroutine
+	}
+}

@@ -231,20 +231,45 @@ func (r *Result) acquires(instr ssa.Instruction) (any, limitKind) {
 					return Root(cc.Args[0]), weighted
 				}
 			}
-			// A helper of this package that takes the limit at its top:
-			// func (p *pool) acquire() { p.sem <- struct{}{} }.
-			if pkgOf(fn) == r.pkg && fn.Blocks != nil && len(fn.Blocks) <= 2 {
-				for _, b := range fn.Blocks {
-					for _, in := range b.Instrs {
-						if key, kind := r.acquires(in); kind != noLimit && kind != weighted {
-							return key, kind
-						}
-					}
+			// A helper of this package that takes a limit and does not
+			// give it back: func (p *pool) acquire() { p.sem <- struct{}{} },
+			// or a counting semaphore's acquire that waits for a token
+			// when its count runs out.
+			if pkgOf(fn) == r.pkg && fn.Blocks != nil && fn != x.Parent() {
+				if key, kind := r.netAcquire(fn); kind != noLimit {
+					return key, kind
 				}
 			}
 		}
 	}
 	return nil, noLimit
+}
+
+// netAcquire returns the limit a helper takes and does not give back.
+func (r *Result) netAcquire(fn *ssa.Function) (any, limitKind) {
+	var key any
+	kind := noLimit
+	for _, b := range fn.Blocks {
+		for _, in := range b.Instrs {
+			if _, isCall := in.(*ssa.Call); isCall {
+				continue // one level: a helper's own channel operations
+			}
+			if k, kd := r.acquires(in); kd != noLimit && kd != weighted {
+				key, kind = k, kd
+			}
+		}
+	}
+	if kind == noLimit {
+		return nil, noLimit
+	}
+	for _, b := range fn.Blocks {
+		for _, in := range b.Instrs {
+			if r.releases(in, key, kind) {
+				return nil, noLimit // taken and given back: not a limit held after the call
+			}
+		}
+	}
+	return key, kind
 }
 
 // releases reports whether instr gives back a limit of kind on key.

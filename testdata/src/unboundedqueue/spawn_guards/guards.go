@@ -323,3 +323,32 @@ func (t *sender) run() {
 		t.send(m) // ok: send takes a permit before its goroutine
 	}
 }
+
+// A counting semaphore of the package: acquire waits for a token when the
+// count runs out, release (in the goroutine) gives one back.
+type atomicSemaphore struct {
+	n    atomic.Int64
+	wait chan struct{}
+}
+
+func (q *atomicSemaphore) acquire() {
+	if q.n.Add(-1) < 0 {
+		<-q.wait
+	}
+}
+
+func (q *atomicSemaphore) release() {
+	if q.n.Add(1) <= 0 {
+		q.wait <- struct{}{}
+	}
+}
+
+func serveStreams(streams chan Msg, quota *atomicSemaphore) {
+	for s := range streams {
+		quota.acquire()
+		go func() { // ok: the quota is taken before the spawn and given back by the goroutine
+			defer quota.release()
+			handle(s)
+		}()
+	}
+}

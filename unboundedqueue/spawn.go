@@ -5,6 +5,9 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"path/filepath"
+	"runtime"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -172,6 +175,8 @@ func (u *checker) perItemCall(fn *ssa.Function, forest *loops.Forest, call *ssa.
 	switch {
 	case u.sum.GroupGo(call.Common()):
 		what = fmt.Sprintf("%s goroutine started", groupName(call.Common()))
+	case sp.Via != nil && sp.Via.Pkg() != nil && sp.Via.Pkg() != u.pass.Pkg && u.inGOROOT(sp.Via.Pos()):
+		what = fmt.Sprintf("%s.%s starts a goroutine", sp.Via.Pkg().Name(), sp.Via.Name()) // no position inside GOROOT
 	case sp.Via != nil:
 		what = fmt.Sprintf("%s starts a goroutine (%s)", sp.Via.Name(), sp.At)
 	default:
@@ -185,6 +190,14 @@ func (u *checker) perItemCall(fn *ssa.Function, forest *loops.Forest, call *ssa.
 		d.Related = []analysis.RelatedInformation{{Pos: sp.Pos, Message: "the goroutine is started here"}}
 	}
 	return d, true
+}
+
+// inGOROOT reports whether pos is in a file of the Go distribution (the
+// standard library): a message names such a spawner, not its position.
+func (u *checker) inGOROOT(pos token.Pos) bool {
+	name := u.pass.Fset.Position(pos).Filename
+	root := runtime.GOROOT()
+	return strings.HasPrefix(name, "$GOROOT") || (root != "" && strings.HasPrefix(name, root+string(filepath.Separator)))
 }
 
 func groupName(cc *ssa.CallCommon) string {

@@ -4,7 +4,10 @@
 // spawns once per item, and is reported at the call in the loop.
 package callback_spawn
 
-import "io"
+import (
+	"io"
+	"time"
+)
 
 type Event struct{ Kind int }
 
@@ -122,5 +125,13 @@ func quietLoop(in chan []int) {
 func spawningLoop(in chan []int) {
 	for xs := range in {
 		forEach(xs, func(x int) { go func() { _ = x }() }) // want `forEach starts a goroutine \(callback.go:\d+\) per value received from in with no limit`
+	}
+}
+
+// A spawner of the standard library is named without a position in GOROOT.
+func timers(in chan int) {
+	for v := range in {
+		_ = v
+		time.AfterFunc(time.Second, func() {}) // ok: AfterFunc runs f on its own goroutine later through the runtime, no go statement
 	}
 }

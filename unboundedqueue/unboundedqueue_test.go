@@ -126,7 +126,7 @@ func TestGenerics(t *testing.T) {
 }
 
 func TestRegressionSelectCase(t *testing.T) {
-	analysistest.Run(t, testdata, unboundedqueue.New(unboundedqueue.Config{}), "unboundedqueue/issue_select_case")
+	analysistest.Run(t, testdata, unboundedqueue.New(unboundedqueue.Config{}), "unboundedqueue/spawn_select_case_source")
 }
 
 // TestFactsOnly: the analyzer go vet runs on dependencies exports the same
@@ -145,7 +145,7 @@ func TestFactsOnly(t *testing.T) {
 // next to the true positives they must not hide.
 func TestIssueEval(t *testing.T) {
 	analysistest.Run(t, testdata, unboundedqueue.New(unboundedqueue.Config{}),
-		"unboundedqueue/issue_caddy", "unboundedqueue/issue_nsq", "unboundedqueue/issue_sarama", "unboundedqueue/issue_sarama/mocks", "unboundedqueue/issue_badger")
+		"unboundedqueue/spawn_once_guard_cas", "unboundedqueue/issue_nsq", "unboundedqueue/issue_sarama", "unboundedqueue/issue_sarama/mocks", "unboundedqueue/issue_badger")
 }
 
 // TestCallbacks: spawns reached through function values (parameters,

@@ -1,9 +1,9 @@
 // Package issue_select_case proves that a spawn in one receive case of a
 // select loop is described by that case's channel, not by the first channel
-// the loop receives from (found on etcd: EtcdServer.run named s.r.apply()
-// for a spawn in the case of expiredLeaseC). The spawner in the case is
-// still reported, with the right source.
-package issue_select_case
+// the loop receives from (a spawn in the case of the expired leases was
+// described by the first case's channel). The spawner in the case is still
+// reported, with the right source.
+package spawn_select_case_source
 
 type Lease struct{ ID int }
 type Entry struct{ Index int }
@@ -25,7 +25,7 @@ func (s *Server) run(applyc <-chan Entry, expired <-chan []Lease) {
 		case e := <-applyc:
 			s.apply(e) // ok: no spawn here
 		case leases := <-expired:
-			s.revoke(leases) // want `revoke starts a goroutine \(select_case\.go:16\) per value received from expired with no limit`
+			s.revoke(leases) // want `revoke starts a goroutine \(select\.go:16\) per value received from expired with no limit`
 		case <-s.done:
 			return
 		}

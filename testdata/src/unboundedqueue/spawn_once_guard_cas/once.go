@@ -1,5 +1,8 @@
-// Package issue_caddy: false positives found on caddyserver/caddy.
-package issue_caddy
+// Package spawn_once_guard_cas proves that a compare-and-swap that admits one
+// caller keeps a function from being a spawner, through the method or the
+// sync/atomic function, and that a compare-and-swap that guards nothing does
+// not.
+package spawn_once_guard_cas
 
 import (
 	"os"
@@ -9,7 +12,7 @@ import (
 var exiting atomic.Bool
 
 // exitProcess starts its goroutine only for the caller that wins the
-// compare-and-swap (caddy's exitProcess): not a spawner.
+// compare-and-swap : not a spawner.
 func exitProcess() {
 	if !exiting.CompareAndSwap(false, true) {
 		return
@@ -48,6 +51,14 @@ func spawnAlways(f func()) { // want spawnAlways:"spawner"
 
 func trapLeaky(sigs chan string) {
 	for range sigs {
-		spawnAlways(func() {}) // want `spawnAlways starts a goroutine \(caddy\.go:46\) per value received from sigs with no limit`
+		spawnAlways(func() {}) // want `spawnAlways starts a goroutine \(once\.go:49\) per value received from sigs with no limit`
+	}
+}
+
+// Signals are delivered by the runtime, which drops them when the channel
+// is full: a loop over them is not driven by items.
+func trapSignals(sigs chan os.Signal) {
+	for range sigs {
+		spawnAlways(func() {}) // ok: one per signal the OS sends, not per item of load
 	}
 }

@@ -148,8 +148,50 @@ func (f *Forest) PerItem(instr ssa.Instruction) (*Loop, *Source) {
 				return l, s
 			}
 		}
+		// Several cases of a select that each take an item, joining before
+		// instr (case m = <-mem: case buf = <-backend: ... }; go f(m)):
+		// every path of the iteration to instr takes one.
+		if s := l.coveredByItems(b); s != nil {
+			return l, s
+		}
 	}
 	return nil, nil
+}
+
+// coveredByItems returns the first item source of l when every path from
+// l's header to b passes through the entry of one of l's item sources, and
+// b is not itself such an entry.
+func (l *Loop) coveredByItems(b *ssa.BasicBlock) *Source {
+	entries := make(map[*ssa.BasicBlock]bool)
+	var first *Source
+	for _, s := range l.Sources {
+		if s.Kind != Item || s.Entry == s.Instr.Block() {
+			continue // only select cases: a receive or read in a block is judged by dominance
+		}
+		entries[s.Entry] = true
+		if first == nil {
+			first = s
+		}
+	}
+	if len(entries) < 2 || entries[b] {
+		return nil
+	}
+	seen := map[*ssa.BasicBlock]bool{l.Header: true}
+	stack := []*ssa.BasicBlock{l.Header}
+	for len(stack) > 0 {
+		x := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if x == b {
+			return nil // reached without taking an item
+		}
+		for _, n := range x.Succs {
+			if !seen[n] && !entries[n] && l.Blocks[n] && n != l.Header {
+				seen[n] = true
+				stack = append(stack, n)
+			}
+		}
+	}
+	return first
 }
 
 // before reports whether a comes before b in their (common) block.

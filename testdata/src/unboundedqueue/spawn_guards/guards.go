@@ -352,3 +352,29 @@ func serveStreams(streams chan Msg, quota *atomicSemaphore) {
 		}()
 	}
 }
+
+// Items taken in several cases of a select that join before the spawn:
+// every path takes one, so the spawn is per item.
+type channel struct {
+	memory  chan *Msg
+	backend chan []byte
+	exit    chan struct{}
+	client  chan *Msg
+}
+
+func (c *channel) waitToRequeue(m *Msg) {}
+
+func (c *channel) pump() {
+	var m *Msg
+	for {
+		select {
+		case m = <-c.memory:
+		case buf := <-c.backend:
+			m = &Msg{ID: len(buf)}
+		case <-c.exit:
+			return
+		}
+		c.client <- m
+		go c.waitToRequeue(m) // want `goroutine started per value received from c.memory with no limit`
+	}
+}

@@ -1,0 +1,766 @@
+// Package blocked answers "can a goroutine be left blocked forever on a
+// send?": for each channel a function makes (or gets from a call that
+// returns one with senders pending), the goroutines that send on it and,
+// on every path of the function from the make to its exits, how many
+// receives it performs. A path that leaves with more possible sends than
+// the buffer plus the receives leaves those senders blocked forever: one
+// leaked goroutine (and all it holds) per call.
+//
+// The analysis is modular and linear: sends and receives are counted per
+// channel on the SSA control-flow graph (internal/ssaform, with ctrlflow's
+// no-return facts), loops are summarized once (an iteration times its trip
+// count: a constant, len(xs), n, or an unknown many), and what a callee
+// does with a channel comes from a summary (in the package) or a fact
+// (across packages): SendsFact for functions that only send on a channel
+// parameter, themselves or from goroutines they start, and PendingFact for
+// functions that return a channel with senders pending
+// (func async() <-chan T { c := make(chan T); go func() { c <- f() }(); return c }).
+//
+// It stays silent where it cannot see: a channel that escapes (stored, sent,
+// passed to code without a summary, captured by a closure that runs
+// elsewhere), a receiver in another goroutine, a sender that can give up
+// (its send is in a select with another case), a function that sends on
+// the channel itself or closes it.
+package blocked
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"reflect"
+	"slices"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/bplint/bplint/internal/crash"
+	"github.com/bplint/bplint/internal/ssaform"
+)
+
+// Analyzer finds the senders left blocked in a package and exports the
+// facts its importers need.
+var Analyzer = newAnalyzer(false)
+
+// FactsOnly is Analyzer as go vet runs it on a dependency: the same name
+// and facts, no leaks searched (its Result is always empty).
+var FactsOnly = newAnalyzer(true)
+
+func newAnalyzer(factsOnly bool) *analysis.Analyzer {
+	return &analysis.Analyzer{
+		Name:       "bplintblocked",
+		Doc:        "bplintblocked: find senders that a receiver can leave blocked forever, for bplint's unbuffered-fan-in rule",
+		URL:        "https://github.com/bplint/bplint/blob/main/docs/unbuffered-fan-in.md",
+		Requires:   []*analysis.Analyzer{ssaform.Analyzer, inspect.Analyzer},
+		FactTypes:  []analysis.Fact{new(SendsFact), new(PendingFact)},
+		ResultType: reflect.TypeFor[*Result](),
+		Run: crash.Guard(func(pass *analysis.Pass) (any, error) {
+			return run(pass, factsOnly), nil
+		}),
+	}
+}
+
+// Result lists the leaks of a package, in source order.
+type Result struct {
+	Leaks []*Leak
+}
+
+// A Leak is a path on which a function stops receiving from a channel while
+// senders beyond its buffer are still to send.
+type Leak struct {
+	// Pos, End: where the finding belongs: the make, or, for a channel
+	// returned by a call, the receive (or the call when nothing receives).
+	Pos, End token.Pos
+	Func     string    // the receiving function: "fetch", or "the function literal"
+	Chan     string    // the channel as the code names it: "ch", "fetchAsync()"
+	Send     token.Pos // a send that blocks, when it is in this package
+	SendFunc string    // for a returned channel: the function whose goroutine sends ("fetchAsync")
+	Leave    token.Pos // where the receiver leaves: the return, the no-return call, the loop's end
+	How      string    // how it leaves: "returns", "calls t.Fatal", "moves on to the next iteration"
+	Case     string    // the select case or branch taken on the way out, as written ("<-ctx.Done()", "default"); "" if none
+	CasePos  token.Pos //
+	Start    token.Pos // where the (first) sender is started
+	Pending  int       // how many sends are left blocked, when it is a constant (else 0: several, or many)
+	// Fix, when the number of senders is known where the channel is
+	// made: the edit that buffers the channel for every sender.
+	Fix      *analysis.TextEdit
+	Capacity string    // the capacity the fix writes ("1", "len(ids)")
+	Make     token.Pos // the make, when it is in this package
+}
+
+// run analyzes every function of the package that may hold a leak, and
+// exports the facts of its functions.
+func run(pass *analysis.Pass, factsOnly bool) *Result {
+	res := &Result{}
+	c := scan(pass)
+	if !c.any(factsOnly) {
+		return res
+	}
+	a := &pkgState{
+		pass:      pass,
+		form:      pass.ResultOf[ssaform.Analyzer].(*ssaform.Form),
+		factsOnly: factsOnly,
+		files:     make(map[*token.File]*ast.File),
+		sums:      make(map[sumKey]*sendSum),
+		funcs:     make(map[*ssa.Function]*funcResult),
+	}
+	for _, f := range pass.Files {
+		a.files[pass.Fset.File(f.Pos())] = f
+	}
+	for _, fn := range a.form.Funcs() {
+		if factsOnly && !returnsChan(fn) {
+			continue // only a function that returns a channel has a fact to find
+		}
+		a.analyzeFunc(fn)
+	}
+	a.exportFacts()
+	if !factsOnly {
+		res.Leaks = a.leaks
+		slices.SortStableFunc(res.Leaks, func(x, y *Leak) int { return int(x.Pos - y.Pos) })
+	}
+	return res
+}
+
+// candidates says what the package's syntax holds, cheaply, before any SSA
+// is built.
+type candidates struct {
+	makes, starts, calls, params bool
+	chanFuncs                    bool // a function with a channel parameter or result: it may get a fact
+}
+
+func (c candidates) any(factsOnly bool) bool {
+	if factsOnly && !c.chanFuncs {
+		return false
+	}
+	return (c.makes && c.starts) || c.calls || c.params
+}
+
+// scan looks for what could matter: a make of a channel with a go statement
+// (or a Go method call), a call of a function with a fact of ours, a
+// function with a channel parameter that sends or starts a goroutine (it
+// may deserve a SendsFact).
+func scan(pass *analysis.Pass) candidates {
+	var c candidates
+	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	ins.Preorder([]ast.Node{(*ast.CallExpr)(nil), (*ast.GoStmt)(nil), (*ast.FuncDecl)(nil)}, func(n ast.Node) {
+		switch n := n.(type) {
+		case *ast.GoStmt:
+			c.starts = true
+		case *ast.CallExpr:
+			switch fun := ast.Unparen(n.Fun).(type) {
+			case *ast.Ident:
+				if b, ok := pass.TypesInfo.Uses[fun].(*types.Builtin); ok && b.Name() == "make" && len(n.Args) > 0 {
+					if _, ok := pass.TypesInfo.TypeOf(n.Args[0]).Underlying().(*types.Chan); ok {
+						c.makes = true
+					}
+					return
+				}
+				c.calls = c.calls || hasFact(pass, pass.TypesInfo.Uses[fun])
+			case *ast.SelectorExpr:
+				if fun.Sel.Name == "Go" || fun.Sel.Name == "TryGo" {
+					c.starts = true
+				}
+				c.calls = c.calls || hasFact(pass, pass.TypesInfo.Uses[fun.Sel])
+			}
+		case *ast.FuncDecl:
+			param, result := chanSignature(pass, n)
+			c.chanFuncs = c.chanFuncs || param || result
+			if n.Body != nil && param && sendsOrStarts(n.Body) {
+				c.params = true
+			}
+		}
+	})
+	return c
+}
+
+func hasFact(pass *analysis.Pass, obj types.Object) bool {
+	fn, ok := obj.(*types.Func)
+	if !ok || fn.Pkg() == nil || fn.Pkg() == pass.Pkg {
+		return false
+	}
+	fn = fn.Origin()
+	return pass.ImportObjectFact(fn, new(SendsFact)) || pass.ImportObjectFact(fn, new(PendingFact))
+}
+
+// chanSignature reports whether a declared function has a channel
+// parameter, and a channel result.
+func chanSignature(pass *analysis.Pass, fd *ast.FuncDecl) (param, result bool) {
+	obj, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func)
+	if !ok {
+		return false, false
+	}
+	return hasChan(obj.Signature().Params()), hasChan(obj.Signature().Results())
+}
+
+func hasChan(t *types.Tuple) bool {
+	for i := range t.Len() {
+		if _, ok := t.At(i).Type().Underlying().(*types.Chan); ok {
+			return true
+		}
+	}
+	return false
+}
+
+func sendsOrStarts(body *ast.BlockStmt) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n.(type) {
+		case *ast.SendStmt, *ast.GoStmt:
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+func returnsChan(fn *ssa.Function) bool { return hasChan(fn.Signature.Results()) }
+
+// pkgState is the analysis of one package.
+type pkgState struct {
+	pass      *analysis.Pass
+	form      *ssaform.Form
+	factsOnly bool
+	st        symtab
+	files     map[*token.File]*ast.File
+	sums      map[sumKey]*sendSum
+	funcs     map[*ssa.Function]*funcResult
+	leaks     []*Leak
+}
+
+// funcResult is what the analysis of a function found that its callers
+// need: the channels it returns with senders pending.
+type funcResult struct {
+	done    bool
+	pending *pendingRet
+}
+
+type pendingRet struct {
+	result int
+	count  form // in the function's own terms (its parameters)
+	send   token.Pos
+	fn     *ssa.Function
+	fix    *analysis.TextEdit // buffers the channel in the function, if the count is known
+	cap    string
+}
+
+// analyzeFunc looks at every channel fn makes or gets from a call that
+// returns one with senders pending.
+func (a *pkgState) analyzeFunc(fn *ssa.Function) *funcResult {
+	if r, ok := a.funcs[fn]; ok {
+		return r // done, or in progress (a recursive call: nothing known yet)
+	}
+	r := &funcResult{}
+	a.funcs[fn] = r
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			switch instr := instr.(type) {
+			case *ssa.MakeChan:
+				a.origin(fn, r, instr, instr, a.st.countOf(instr.Size), form{}, nil)
+			case *ssa.Call:
+				if p := a.pendingOf(instr); p != nil {
+					if ch := resultValue(instr, p.result); ch != nil {
+						a.origin(fn, r, instr, ch, form{}, p.count, p)
+					}
+				}
+			}
+		}
+	}
+	r.done = true
+	return r
+}
+
+// pendingAt is a call's pending senders, in the caller's terms.
+type pendingAt struct {
+	result int
+	count  form
+	send   token.Pos
+	callee string
+	fix    *analysis.TextEdit
+	cap    string
+}
+
+// pendingOf returns what the call's callee leaves pending on the channel
+// it returns, or nil.
+func (a *pkgState) pendingOf(call *ssa.Call) *pendingAt {
+	g := call.Call.StaticCallee()
+	if g == nil {
+		return nil
+	}
+	name := g.Name()
+	if g.Blocks != nil && g.Pkg != nil && g.Pkg.Pkg == a.pass.Pkg {
+		if a.factsOnly && !returnsChan(g) {
+			return nil
+		}
+		r := a.analyzeFunc(g)
+		if r.pending == nil {
+			return nil
+		}
+		p := r.pending
+		return &pendingAt{result: p.result, count: a.st.translate(p.count, g, call.Call.Args), send: p.send, callee: name, fix: p.fix, cap: p.cap}
+	}
+	obj, ok := g.Object().(*types.Func)
+	if !ok || obj.Pkg() == a.pass.Pkg {
+		return nil
+	}
+	var fact PendingFact
+	if !a.pass.ImportObjectFact(obj.Origin(), &fact) {
+		return nil
+	}
+	return &pendingAt{result: fact.Result, count: a.st.fromFact(fact.Pending, call.Call.Args), callee: obj.Pkg().Name() + "." + name}
+}
+
+// resultValue returns the value of result i of a call: the call itself for
+// a single result, its extract otherwise (nil if unused).
+func resultValue(call *ssa.Call, i int) ssa.Value {
+	if call.Call.Signature().Results().Len() == 1 {
+		return call
+	}
+	for _, r := range *call.Referrers() {
+		if e, ok := r.(*ssa.Extract); ok && e.Index == i {
+			return e
+		}
+	}
+	return nil
+}
+
+// A start is where the receiving function starts senders.
+type start struct {
+	site  ssa.Instruction
+	count form
+	send  token.Pos
+}
+
+// origin analyzes one channel ch of fn, made (or returned by a call) at
+// instruction at, with buffer k and init sends already beyond the buffer
+// (a call's pending senders).
+func (a *pkgState) origin(fn *ssa.Function, r *funcResult, at ssa.Instruction, ch ssa.Value, k, init form, via *pendingAt) {
+	f := newFlow(fn, &a.st)
+	var starts []start
+	var rets []*ssa.Return
+	retIndex := -1
+	bad := false
+	var firstRecv ssa.Instruction
+	uses(fn, []ssa.Value{ch}, func(u use) {
+		if bad {
+			return
+		}
+		switch u.kind {
+		case useSend, useSendSelect, useClose, useEscape:
+			bad = true // it sends itself, closes, or lets the channel go where we cannot see
+		case useRecv:
+			f.instr[u.instr] = add(f.instr[u.instr], constForm(-1))
+			a.received(f, u.instr.(*ssa.UnOp))
+			if firstRecv == nil {
+				firstRecv = u.instr
+			}
+		case useRecvSelect:
+			if !a.selectEffects(f, u.instr.(*ssa.Select), u.state) {
+				bad = true
+			}
+			if firstRecv == nil {
+				firstRecv = u.instr
+			}
+		case useCall, useClosure:
+			s, kind := a.startOf(u)
+			if s == nil || s.recv || s.escape {
+				bad = true // a receiver elsewhere, or a callee we cannot see
+				return
+			}
+			switch kind {
+			case runsSync:
+				if s.self {
+					bad = true // the function itself sends
+					return
+				}
+			case runsDeferred:
+				if s.self || !s.total.isZero() {
+					bad = true
+					return
+				}
+			}
+			if !s.total.isZero() {
+				site := u.site.(ssa.Instruction)
+				f.instr[site] = add(f.instr[site], s.total)
+				starts = append(starts, start{site: site, count: s.total, send: s.send})
+			}
+		case useReturn:
+			if retIndex >= 0 && retIndex != u.arg {
+				bad = true
+			}
+			retIndex = u.arg
+			rets = append(rets, u.instr.(*ssa.Return))
+		}
+	})
+	if bad || (len(starts) == 0 && init.isZero()) {
+		return
+	}
+	block := at.Block()
+	idx := slices.Index(block.Instrs, at)
+	region := f.forest.Innermost(block)
+	exits := f.run(region, block, idx+1, []state{{d: init}})
+	if f.failed {
+		return
+	}
+	var pending []form
+	allReturned := len(exits) > 0
+	var found *Leak
+	for _, x := range exits {
+		how, pos, leaking, returned := a.exitKind(fn, x, rets)
+		if !returned {
+			allReturned = false
+		}
+		for _, s := range x.states {
+			over := sub(s.d, k)
+			switch {
+			case returned:
+				pending = append(pending, over)
+			case leaking && over.canExceed() && found == nil:
+				found = a.leak(fn, at, k, s, how, pos, starts, via, firstRecv)
+			}
+		}
+	}
+	if found != nil && !a.factsOnly {
+		a.leaks = append(a.leaks, found)
+	}
+	// A channel returned on every path with senders pending on every one:
+	// the callers must receive them.
+	if allReturned && len(rets) > 0 && via == nil && r.pending == nil && fn.Object() != nil {
+		min, ok := least(pending)
+		if ok && min.canExceed() {
+			p := &pendingRet{result: retIndex, count: min, fn: fn}
+			if len(starts) > 0 {
+				p.send = starts[0].send
+			}
+			if mk, isMake := at.(*ssa.MakeChan); isMake {
+				p.fix, p.cap = a.bufferFix(fn, mk, starts, k)
+			}
+			r.pending = p
+		}
+	}
+}
+
+// least returns the smallest form, if they can be ordered.
+func least(fs []form) (form, bool) {
+	if len(fs) == 0 {
+		return form{}, false
+	}
+	min := fs[0]
+	for _, f := range fs[1:] {
+		switch {
+		case le(f, min):
+			min = f
+		case le(min, f):
+		default:
+			return form{}, false
+		}
+	}
+	return min, true
+}
+
+// received records the value and the "closed" branch of a receive.
+func (a *pkgState) received(f *flow, recv *ssa.UnOp) {
+	if !recv.CommaOk {
+		f.data[recv] = true
+		return
+	}
+	for _, r := range *recv.Referrers() {
+		e, ok := r.(*ssa.Extract)
+		if !ok {
+			continue
+		}
+		switch e.Index {
+		case 0:
+			f.data[e] = true
+		case 1:
+			a.closedBranches(f, e, nil)
+		}
+	}
+}
+
+// closedBranches marks the branches taken when ok (the second result of a
+// receive) is false: the channel was closed, every sender was heard. For
+// a select's ok, only the branches inside the case of the channel count
+// (entry: its first block).
+func (a *pkgState) closedBranches(f *flow, ok ssa.Value, entry *ssa.BasicBlock) {
+	var visit func(v ssa.Value, negated bool, depth int)
+	visit = func(v ssa.Value, negated bool, depth int) {
+		if depth > 3 {
+			return
+		}
+		for _, r := range *v.Referrers() {
+			switch r := r.(type) {
+			case *ssa.If:
+				if entry != nil && !entry.Dominates(r.Block()) {
+					continue
+				}
+				i := 1 // the false branch
+				if negated {
+					i = 0
+				}
+				f.edges[edge{r.Block(), i}] = edgeEffect{drained: true}
+			case *ssa.UnOp:
+				if r.Op == token.NOT {
+					visit(r, !negated, depth+1)
+				}
+			}
+		}
+	}
+	visit(ok, false, 0)
+}
+
+// selectEffects records what a select that receives from the channel in
+// case state does on each of its edges. It returns false when the cases
+// cannot be told apart.
+func (a *pkgState) selectEffects(f *flow, sel *ssa.Select, state int) bool {
+	var index *ssa.Extract
+	for _, r := range *sel.Referrers() {
+		if e, ok := r.(*ssa.Extract); ok && e.Index == 0 {
+			index = e
+		}
+	}
+	if index == nil {
+		return false
+	}
+	cmps := make(map[int]*ssa.If)
+	for _, r := range *index.Referrers() {
+		cmp, ok := r.(*ssa.BinOp)
+		if !ok || cmp.Op != token.EQL {
+			continue
+		}
+		c, ok := cmp.Y.(*ssa.Const)
+		if !ok {
+			continue
+		}
+		for _, cr := range *cmp.Referrers() {
+			if ifi, ok := cr.(*ssa.If); ok {
+				cmps[int(c.Int64())] = ifi
+			}
+		}
+	}
+	mark := func(b *ssa.BasicBlock) {
+		if len(b.Preds) == 1 {
+			f.marks[b] = true
+		}
+	}
+	var entry *ssa.BasicBlock
+	for j := range sel.States {
+		ifi := cmps[j]
+		if ifi == nil {
+			return false
+		}
+		e := edge{ifi.Block(), 0}
+		f.cases[ifi.Block()] = true
+		if j == state {
+			f.edges[e] = edgeEffect{d: constForm(-1)}
+			if len(e.to().Preds) == 1 {
+				entry = e.to()
+			}
+			continue
+		}
+		f.edges[e] = edgeEffect{why: &event{kind: evCase, pos: sel.States[j].Pos, sel: sel, state: j}}
+		mark(e.to())
+	}
+	if !sel.Blocking {
+		last := cmps[len(sel.States)-1]
+		e := edge{last.Block(), 1}
+		f.edges[e] = edgeEffect{why: &event{kind: evCase, pos: sel.Pos(), sel: sel, state: -1}}
+		mark(e.to())
+	}
+	r := 2
+	for j := 0; j < state; j++ {
+		if sel.States[j].Dir == types.RecvOnly {
+			r++
+		}
+	}
+	for _, ref := range *sel.Referrers() {
+		e, ok := ref.(*ssa.Extract)
+		if !ok {
+			continue
+		}
+		switch {
+		case e.Index == r:
+			f.data[e] = true
+		case e.Index == 1 && entry != nil:
+			a.closedBranches(f, e, entry)
+		}
+	}
+	return true
+}
+
+// How a function that was handed the channel runs.
+type runKind uint8
+
+const (
+	runsAsync    runKind = iota + 1 // in a goroutine of its own (go, errgroup.Go)
+	runsSync                        // called: on the receiver's goroutine
+	runsDeferred                    // deferred: on the receiver's goroutine, at its exit
+)
+
+// startOf returns the sends of a call, go or defer that hands the channel
+// to a function (an argument) or a closure (a captured variable), in the
+// caller's terms, and how the function runs; nil when unknown.
+func (a *pkgState) startOf(u use) (*sendSum, runKind) {
+	if u.site == nil || u.g == nil {
+		return nil, 0
+	}
+	kind := runsSync
+	switch u.site.(type) {
+	case *ssa.Go:
+		kind = runsAsync
+	case *ssa.Defer:
+		kind = runsDeferred
+	}
+	if u.kind == useClosure {
+		if u.site.Common().Value != u.instr.(ssa.Value) {
+			kind = runsAsync // handed to errgroup.Go and the like
+		}
+		if u.arg >= len(u.g.FreeVars) {
+			return nil, 0
+		}
+		s := a.sendSummary(u.g, u.g.FreeVars[u.arg])
+		var args []ssa.Value
+		if kind != runsAsync || u.site.Common().Value == u.instr.(ssa.Value) {
+			args = u.site.Common().Args
+		}
+		return a.translated(s, u.g, args), kind
+	}
+	return a.calleeSends(u.g, u.site, u.arg), kind
+}
+
+func (a *pkgState) translated(s *sendSum, g *ssa.Function, args []ssa.Value) *sendSum {
+	t := *s
+	t.total = a.st.translate(s.total, g, args)
+	return &t
+}
+
+// calleeSends returns what callee g does with its argument arg at site:
+// from its summary when its body is here, from its SendsFact otherwise.
+func (a *pkgState) calleeSends(g *ssa.Function, site ssa.CallInstruction, arg int) *sendSum {
+	args := site.Common().Args
+	if g.Blocks != nil {
+		if arg >= len(g.Params) {
+			return nil
+		}
+		return a.translated(a.sendSummary(g, g.Params[arg]), g, args)
+	}
+	obj, ok := g.Object().(*types.Func)
+	if !ok || obj.Pkg() == nil || obj.Pkg() == a.pass.Pkg {
+		return nil
+	}
+	var fact SendsFact
+	if !a.pass.ImportObjectFact(obj.Origin(), &fact) {
+		return nil
+	}
+	for _, p := range fact.Params {
+		if p.Index == arg {
+			return &sendSum{total: a.st.fromFact(p.Sends, args), self: p.Self}
+		}
+	}
+	return nil
+}
+
+// A sendSum is what a function does, per call, with a channel it is
+// handed (a parameter or a captured variable).
+type sendSum struct {
+	total  form      // blocking sends, its own and its goroutines'
+	self   bool      // it sends itself (on its caller's goroutine)
+	recv   bool      // it receives from the channel
+	escape bool      // the channel goes where we cannot see
+	send   token.Pos // a blocking send
+}
+
+type sumKey struct {
+	fn   *ssa.Function
+	root ssa.Value
+}
+
+// sendSummary summarizes what g does with root (a parameter or free
+// variable of g).
+func (a *pkgState) sendSummary(g *ssa.Function, root ssa.Value) *sendSum {
+	key := sumKey{g, root}
+	if s, ok := a.sums[key]; ok {
+		return s
+	}
+	s := &sendSum{escape: true} // while in progress: recursion is not followed
+	a.sums[key] = s
+	f := newFlow(g, &a.st)
+	out := &sendSum{}
+	uses(g, []ssa.Value{root}, func(u use) {
+		switch u.kind {
+		case useSend:
+			f.instr[u.instr] = add(f.instr[u.instr], constForm(1))
+			out.self = true
+			if !out.send.IsValid() {
+				out.send = sendPos(u)
+			}
+		case useSendSelect, useClose:
+			// a send that can give up blocks no one; close is no send
+		case useRecv, useRecvSelect:
+			out.recv = true
+		case useCall, useClosure:
+			cs, kind := a.startOf(u)
+			if cs == nil {
+				out.escape = true
+				return
+			}
+			out.recv = out.recv || cs.recv
+			out.escape = out.escape || cs.escape
+			if kind != runsAsync {
+				out.self = out.self || cs.self
+			}
+			if !cs.total.isZero() {
+				site := u.site.(ssa.Instruction)
+				f.instr[site] = add(f.instr[site], cs.total)
+				if !out.send.IsValid() {
+					out.send = cs.send
+				}
+			}
+		default:
+			out.escape = true
+		}
+	})
+	if !out.escape && !out.recv && len(g.Blocks) > 0 {
+		var ends []form
+		for _, x := range f.run(nil, g.Blocks[0], 0, []state{{}}) {
+			for _, st := range x.states {
+				ends = append(ends, st.d)
+			}
+		}
+		switch max, ok := most(ends); {
+		case f.failed:
+			out.escape = true
+		case ok:
+			out.total = max
+		default:
+			out.total = symForm(a.st.fresh())
+		}
+	}
+	*s = *out
+	return s
+}
+
+// most returns the largest form, if they can be ordered.
+func most(fs []form) (form, bool) {
+	if len(fs) == 0 {
+		return form{}, true
+	}
+	max := fs[0]
+	for _, f := range fs[1:] {
+		switch {
+		case le(max, f):
+			max = f
+		case le(f, max):
+		default:
+			return form{}, false
+		}
+	}
+	return max, true
+}
+
+func sendPos(u use) token.Pos {
+	if sel, ok := u.instr.(*ssa.Select); ok {
+		return sel.States[u.state].Pos
+	}
+	return u.instr.Pos()
+}

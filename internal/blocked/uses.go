@@ -13,7 +13,7 @@ import (
 type use struct {
 	kind  useKind
 	instr ssa.Instruction
-	state int           // for a select: the index of the channel's case
+	state int // for a select: the index of the channel's case
 	site  ssa.CallInstruction
 	arg   int           // the argument (or closure binding) that is the channel
 	g     *ssa.Function // the callee or the closure's function, if known

@@ -30,26 +30,29 @@ func (u *checker) fanInDiagnostic(l *blocked.Leak) analysis.Diagnostic {
 	var what string
 	switch {
 	case l.SendFunc != "" && l.Send.IsValid():
-		what = fmt.Sprintf("the send in %s's goroutine at line %d blocks", l.SendFunc, line(l.Send))
+		what = fmt.Sprintf("the send in %s's goroutine at line %d blocks forever", l.SendFunc, line(l.Send))
 	case l.SendFunc != "":
-		what = fmt.Sprintf("the goroutine %s starts blocks on its send", l.SendFunc)
+		what = fmt.Sprintf("the goroutine that %s starts blocks forever on its send", l.SendFunc)
 	case several && l.Send.IsValid():
-		what = fmt.Sprintf("the sends on %s at line %d block", l.Chan, line(l.Send))
+		what = fmt.Sprintf("the sends on %s at line %d block forever", l.Chan, line(l.Send))
 	case l.Send.IsValid():
-		what = fmt.Sprintf("the send on %s at line %d blocks", l.Chan, line(l.Send))
+		what = fmt.Sprintf("the send on %s at line %d blocks forever", l.Chan, line(l.Send))
 	default:
-		what = fmt.Sprintf("the senders on %s block", l.Chan)
+		what = fmt.Sprintf("the senders on %s block forever", l.Chan)
 	}
+	per := "call"
 	when := fmt.Sprintf("when %s %s at line %d", l.Func, l.How, line(l.Leave))
+	if l.How == "moves on to the next iteration" {
+		per = "iteration"
+		if l.Case != "" {
+			when = fmt.Sprintf("when %s %s", l.Func, l.How) // the case says where
+		}
+	}
 	if l.Case != "" {
 		when += fmt.Sprintf(" after the %s case", l.Case)
 	}
-	per := "call"
-	if l.How == "moves on to the next iteration" {
-		per = "iteration"
-	}
 	consequence := fmt.Sprintf("one goroutine leaks per %s under load", per)
-	if several {
+	if several && !l.OneGoroutine {
 		consequence = fmt.Sprintf("the goroutines left leak on every %s under load", per)
 	}
 	remedy := "make the senders select on the way out too, or receive what they send"
@@ -58,7 +61,7 @@ func (u *checker) fanInDiagnostic(l *blocked.Leak) analysis.Diagnostic {
 	}
 	d := analysis.Diagnostic{
 		Pos: l.Pos, End: l.End, Category: ruleFanIn,
-		Message: fmt.Sprintf("%s forever %s: %s; %s", what, when, consequence, remedy),
+		Message: fmt.Sprintf("%s %s: %s; %s", what, when, consequence, remedy),
 	}
 	if l.Send.IsValid() {
 		d.Related = append(d.Related, analysis.RelatedInformation{Pos: l.Send, Message: "this send blocks forever"})

@@ -82,6 +82,9 @@ type Leak struct {
 	CasePos  token.Pos //
 	Start    token.Pos // where the (first) sender is started
 	Pending  int       // how many sends are left blocked, when it is a constant (else 0: several, or many)
+	// OneGoroutine: every send left blocked is made by one goroutine,
+	// started once (it may send many values).
+	OneGoroutine bool
 	// Fix, when the number of senders is known where the channel is
 	// made: the edit that buffers the channel for every sender.
 	Fix      *analysis.TextEdit
@@ -329,6 +332,7 @@ type start struct {
 	site  ssa.Instruction
 	count form
 	send  token.Pos
+	one   bool // one goroutine, which sends itself
 }
 
 // origin analyzes one channel ch of fn, made (or returned by a call) at
@@ -382,7 +386,7 @@ func (a *pkgState) origin(fn *ssa.Function, r *funcResult, at ssa.Instruction, c
 			if !s.total.isZero() {
 				site := u.site.(ssa.Instruction)
 				f.instr[site] = add(f.instr[site], s.total)
-				starts = append(starts, start{site: site, count: s.total, send: s.send})
+				starts = append(starts, start{site: site, count: s.total, send: s.send, one: kind == runsAsync && !s.spawns})
 			}
 		case useReturn:
 			if retIndex >= 0 && retIndex != u.arg {
@@ -415,8 +419,11 @@ func (a *pkgState) origin(fn *ssa.Function, r *funcResult, at ssa.Instruction, c
 			switch {
 			case returned:
 				pending = append(pending, over)
-			case leaking && over.canExceed() && found == nil:
-				found = a.leak(fn, at, k, s, how, pos, starts, via, firstRecv)
+			case leaking && over.canExceed() && (found == nil || (pos.IsValid() && pos < found.Leave)):
+				// the first way out in the source
+				if l := a.leak(fn, at, k, s, how, pos, starts, via, firstRecv); l != nil {
+					found = l
+				}
 			}
 		}
 	}
@@ -665,6 +672,7 @@ func (a *pkgState) calleeSends(g *ssa.Function, site ssa.CallInstruction, arg in
 type sendSum struct {
 	total  form      // blocking sends, its own and its goroutines'
 	self   bool      // it sends itself (on its caller's goroutine)
+	spawns bool      // it starts goroutines that send
 	recv   bool      // it receives from the channel
 	escape bool      // the channel goes where we cannot see
 	send   token.Pos // a blocking send
@@ -708,6 +716,9 @@ func (a *pkgState) sendSummary(g *ssa.Function, root ssa.Value) *sendSum {
 			out.escape = out.escape || cs.escape
 			if kind != runsAsync {
 				out.self = out.self || cs.self
+				out.spawns = out.spawns || cs.spawns
+			} else if !cs.total.isZero() {
+				out.spawns = true
 			}
 			if !cs.total.isZero() {
 				site := u.site.(ssa.Instruction)
@@ -726,6 +737,9 @@ func (a *pkgState) sendSummary(g *ssa.Function, root ssa.Value) *sendSum {
 			for _, st := range x.states {
 				ends = append(ends, st.d)
 			}
+		}
+		for _, st := range f.stuck { // a goroutine that never ends sends all the same
+			ends = append(ends, st.d)
 		}
 		switch max, ok := most(ends); {
 		case f.failed:

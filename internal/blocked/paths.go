@@ -39,6 +39,7 @@ type flow struct {
 	cases  map[*ssa.BasicBlock]bool  // blocks whose If tests a select's chosen case
 	sums   map[*loops.Loop]*loopSum  //
 	trip   map[*loops.Loop]*tripInfo //
+	stuck  []state                   // states of paths that loop forever
 	failed bool
 }
 
@@ -155,6 +156,16 @@ func (f *flow) run(r *loops.Loop, entry *ssa.BasicBlock, start int, init []state
 			}
 			for _, x := range sum.exits {
 				out(x.e, f.through(n.l, sum, ss, x))
+			}
+			if len(sum.exits) == 0 { // it never ends: as many iterations as you like
+				per, ok := f.iteration(sum)
+				for _, s := range ss {
+					d := s.d
+					if !ok || !per.isZero() {
+						d = add(d, f.st.times(symForm(f.st.fresh()), per))
+					}
+					f.stuck = append(f.stuck, state{d: d, why: s.why})
+				}
 			}
 			continue
 		}
@@ -352,8 +363,12 @@ func (f *flow) through(l *loops.Loop, sum *loopSum, ss []state, x exit) []state 
 					}
 					whole = f.st.times(n, per)
 				case exitEarly:
-					if ret, ok := terminal(x.e.to()).(*ssa.Return); last.why == nil && (!ok || !ret.Pos().IsValid()) {
-						last.why = &event{kind: evLoopExit, pos: lastPos(x.e.b)} // a break, not a return
+					// A return of its own says where it leaves; a break joins
+					// the code after the loop, and the loop exit says it.
+					ret, ok := terminal(x.e.to()).(*ssa.Return)
+					own := ok && ret.Pos().IsValid() && len(x.e.to().Preds) == 1
+					if last.why == nil && !own {
+						last.why = &event{kind: evLoopExit, pos: lastPos(x.e.b)}
 					}
 				default:
 					whole = f.st.times(symForm(f.st.fresh()), per)

@@ -257,6 +257,14 @@ func (a *pkgState) leak(fn *ssa.Function, at ssa.Instruction, k form, s state, h
 	if len(starts) > 0 {
 		l.Start = starts[0].site.Pos()
 	}
+	if len(starts) == 1 && starts[0].one && via == nil {
+		if mk, ok := at.(*ssa.MakeChan); ok {
+			if call := a.makeCall(mk); call != nil {
+				loops := a.loopsBetween(starts[0].site.Pos(), call)
+				l.OneGoroutine = loops != nil && len(loops) == 0
+			}
+		}
+	}
 	if via == nil {
 		mk := at.(*ssa.MakeChan)
 		call := a.makeCall(mk)
@@ -326,11 +334,18 @@ func (a *pkgState) bufferFix(fn *ssa.Function, mk *ssa.MakeChan, starts []start,
 	total := 0
 	symbolic := ""
 	for _, s := range starts {
+		loops := a.loopsBetween(s.site.Pos(), call)
 		c, ok := s.count.constant()
+		if !ok && len(loops) == 0 && symbolic == "" {
+			// A helper that starts as many senders as its argument says.
+			if e := a.argCount(s, call.Pos()); e != "" {
+				symbolic = e
+				continue
+			}
+		}
 		if !ok || c <= 0 {
 			return nil, ""
 		}
-		loops := a.loopsBetween(s.site.Pos(), call)
 		switch {
 		case loops == nil:
 			return nil, ""
@@ -364,6 +379,46 @@ func (a *pkgState) bufferFix(fn *ssa.Function, mk *ssa.MakeChan, starts []start,
 		edit = &analysis.TextEdit{Pos: call.Args[1].Pos(), End: call.Args[1].End(), NewText: []byte(capacity)}
 	}
 	return edit, capacity
+}
+
+// argCount renders the count of a start that is len of one of the call's
+// arguments, or its value (a helper starting len(jobs) senders), as an
+// expression available at pos.
+func (a *pkgState) argCount(s start, pos token.Pos) string {
+	f := s.count
+	if f.c != 0 || len(f.terms) != 1 || f.terms[0].k != 1 {
+		return ""
+	}
+	t := f.terms[0].s
+	site, ok := s.site.(ssa.CallInstruction)
+	if !ok || (t.kind != symLen && t.kind != symVal) {
+		return ""
+	}
+	var call *ast.CallExpr
+	for _, n := range a.path(s.site.Pos()) {
+		if c, ok := n.(*ast.CallExpr); ok && c.Lparen == s.site.Pos() {
+			call = c
+		}
+	}
+	if call == nil {
+		return ""
+	}
+	args := site.Common().Args
+	off := len(args) - len(call.Args) // a method's receiver
+	for i, arg := range args {
+		if stripConv(arg) != t.v || i-off < 0 || i-off >= len(call.Args) {
+			continue
+		}
+		e := call.Args[i-off]
+		if !a.availableAt(e, pos) {
+			return ""
+		}
+		if t.kind == symLen {
+			return "len(" + types.ExprString(e) + ")"
+		}
+		return types.ExprString(e)
+	}
+	return ""
 }
 
 // loopsBetween returns the loops that enclose pos but not the make call,

@@ -1,0 +1,87 @@
+package fanin_early_return
+
+import (
+	"runtime"
+	"testing"
+)
+
+func TestServe(t *testing.T) {
+	errc := make(chan error) // want `the send on errc at line 10 blocks forever when TestServe calls t.Fatal at line 12: one goroutine leaks per call under load; buffer the channel for every sender \(capacity 1\)`
+	go func() { errc <- serve() }()
+	if _, err := dial(); err != nil {
+		t.Fatal(err)
+	}
+	if err := <-errc; err != nil {
+		t.Error(err)
+	}
+}
+
+func TestServeFixed(t *testing.T) {
+	errc := make(chan error, 1) // ok: buffered for its one sender
+	go func() { errc <- serve() }()
+	if _, err := dial(); err != nil {
+		t.Fatal(err)
+	}
+	if err := <-errc; err != nil {
+		t.Error(err)
+	}
+}
+
+func TestFailNow(t *testing.T) {
+	errc := make(chan error) // want `when TestFailNow calls t.FailNow at line 34`
+	go func() { errc <- serve() }()
+	if _, err := dial(); err != nil {
+		t.FailNow()
+	}
+	<-errc
+}
+
+func TestSkip(t *testing.T) {
+	errc := make(chan error) // want `when TestSkip calls t.Skipf at line 43`
+	go func() { errc <- serve() }()
+	if _, err := dial(); err != nil {
+		t.Skipf("no server: %v", err)
+	}
+	<-errc
+}
+
+func TestGoexit(t *testing.T) {
+	errc := make(chan error) // want `when TestGoexit calls runtime.Goexit at line 52`
+	go func() { errc <- serve() }()
+	if _, err := dial(); err != nil {
+		runtime.Goexit()
+	}
+	<-errc
+}
+
+func mustDial(t *testing.T) *conn {
+	c, err := dial()
+	if err != nil {
+		t.Fatalf("dial: %v", err)
+	}
+	return c
+}
+
+func fatal(t *testing.T, err error) {
+	t.Helper()
+	t.Fatal(err)
+}
+
+func TestHelper(t *testing.T) {
+	errc := make(chan error) // want `when TestHelper calls fatal at line 74`
+	go func() { errc <- serve() }()
+	if err := mustDial(t).check(); err != nil {
+		fatal(t, err)
+	}
+	<-errc
+}
+
+// The receive comes first: nothing leaks.
+func TestReceiveFirst(t *testing.T) {
+	errc := make(chan error) // ok: received before any way out
+	go func() { errc <- serve() }()
+	err := <-errc
+	if err != nil {
+		t.Fatal(err)
+	}
+}

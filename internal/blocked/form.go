@@ -152,11 +152,13 @@ func (f form) nonPos() bool {
 	return f.c <= 0
 }
 
-// canExceed reports whether f > 0 is shown: no symbol counts against it
-// and either the constant is positive or a symbol can grow (n senders and
-// one receive: n-1 > 0 as soon as there are two senders). A form with a
-// negative coefficient (receives whose number is unknown, or a second,
-// unrelated count) is not evidence.
+// canExceed reports whether f > 0 is shown: no symbol counts against it,
+// and either the constant is positive, or a symbol can grow and the
+// constant is at least -1: n senders and one receive leave n-1 behind as
+// soon as there are two senders. A form with a negative coefficient
+// (receives whose number is unknown, or a second, unrelated count) is no
+// evidence, and neither is n-2 or less (n senders and two receives): the
+// code may well start exactly that many.
 func (f form) canExceed() bool {
 	if f.drained {
 		return false
@@ -168,7 +170,7 @@ func (f form) canExceed() bool {
 		}
 		grows = true
 	}
-	return f.c > 0 || grows
+	return f.c > 0 || (grows && f.c >= -1)
 }
 
 // le reports whether f ≤ g for every value of the symbols.

@@ -36,6 +36,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/bplint/bplint/internal/crash"
+	"github.com/bplint/bplint/internal/loops"
 	"github.com/bplint/bplint/internal/ssaform"
 )
 
@@ -107,6 +108,7 @@ func run(pass *analysis.Pass, factsOnly bool) *Result {
 		files:     make(map[*token.File]*ast.File),
 		sums:      make(map[sumKey]*sendSum),
 		funcs:     make(map[*ssa.Function]*funcResult),
+		forests:   make(map[*ssa.Function]*loops.Forest),
 	}
 	for _, f := range pass.Files {
 		a.files[pass.Fset.File(f.Pos())] = f
@@ -228,7 +230,18 @@ type pkgState struct {
 	files     map[*token.File]*ast.File
 	sums      map[sumKey]*sendSum
 	funcs     map[*ssa.Function]*funcResult
+	forests   map[*ssa.Function]*loops.Forest
 	leaks     []*Leak
+}
+
+// forest returns the loops of fn, computed once.
+func (a *pkgState) forest(fn *ssa.Function) *loops.Forest {
+	f, ok := a.forests[fn]
+	if !ok {
+		f = loops.Of(fn, nil)
+		a.forests[fn] = f
+	}
+	return f
 }
 
 // funcResult is what the analysis of a function found that its callers
@@ -339,13 +352,13 @@ type start struct {
 // instruction at, with buffer k and init sends already beyond the buffer
 // (a call's pending senders).
 func (a *pkgState) origin(fn *ssa.Function, r *funcResult, at ssa.Instruction, ch ssa.Value, k, init form, via *pendingAt) {
-	f := newFlow(fn, &a.st)
+	f := newFlow(fn, &a.st, nil) // its loops are computed only if there is something to count
 	var starts []start
 	var rets []*ssa.Return
 	retIndex := -1
 	bad := false
 	var firstRecv ssa.Instruction
-	uses(fn, []ssa.Value{ch}, func(u use) {
+	uses(fn, a.forest, []ssa.Value{ch}, func(u use) {
 		if bad {
 			return
 		}
@@ -399,6 +412,7 @@ func (a *pkgState) origin(fn *ssa.Function, r *funcResult, at ssa.Instruction, c
 	if bad || (len(starts) == 0 && init.isZero()) {
 		return
 	}
+	f.forest = a.forest(fn)
 	block := at.Block()
 	idx := slices.Index(block.Instrs, at)
 	region := f.forest.Innermost(block)
@@ -692,9 +706,9 @@ func (a *pkgState) sendSummary(g *ssa.Function, root ssa.Value) *sendSum {
 	}
 	s := &sendSum{escape: true} // while in progress: recursion is not followed
 	a.sums[key] = s
-	f := newFlow(g, &a.st)
+	f := newFlow(g, &a.st, nil)
 	out := &sendSum{}
-	uses(g, []ssa.Value{root}, func(u use) {
+	uses(g, a.forest, []ssa.Value{root}, func(u use) {
 		switch u.kind {
 		case useSend:
 			f.instr[u.instr] = add(f.instr[u.instr], constForm(1))
@@ -732,6 +746,7 @@ func (a *pkgState) sendSummary(g *ssa.Function, root ssa.Value) *sendSum {
 		}
 	})
 	if !out.escape && !out.recv && len(g.Blocks) > 0 {
+		f.forest = a.forest(g)
 		var ends []form
 		for _, x := range f.run(nil, g.Blocks[0], 0, []state{{}}) {
 			for _, st := range x.states {

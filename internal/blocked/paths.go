@@ -85,11 +85,11 @@ type exit struct {
 	states []state
 }
 
-func newFlow(fn *ssa.Function, st *symtab) *flow {
+func newFlow(fn *ssa.Function, st *symtab, forest *loops.Forest) *flow {
 	return &flow{
 		fn:     fn,
 		st:     st,
-		forest: loops.Of(fn, nil),
+		forest: forest,
 		instr:  make(map[ssa.Instruction]form),
 		edges:  make(map[edge]edgeEffect),
 		data:   make(map[ssa.Value]bool),

@@ -38,8 +38,8 @@ const (
 // (the make, a parameter, a free variable), the cells of captured variables
 // that hold it (an Alloc stored only with the channel), and the loads of
 // those cells. Each use is reported once, in instruction order.
-func uses(fn *ssa.Function, roots []ssa.Value, visit func(use)) {
-	w := walker{fn: fn, seen: make(map[ssa.Value]bool), visit: visit}
+func uses(fn *ssa.Function, forest func(*ssa.Function) *loops.Forest, roots []ssa.Value, visit func(use)) {
+	w := walker{fn: fn, seen: make(map[ssa.Value]bool), visit: visit, forest: forest}
 	for _, r := range roots {
 		w.value(r)
 	}
@@ -49,7 +49,7 @@ type walker struct {
 	fn     *ssa.Function
 	seen   map[ssa.Value]bool
 	visit  func(use)
-	forest *loops.Forest
+	forest func(*ssa.Function) *loops.Forest
 }
 
 // fresh reports whether the variable alloc is a new one wherever the store
@@ -57,10 +57,7 @@ type walker struct {
 // variable declared outside a loop that makes a channel per iteration
 // holds the channel of whichever iteration ran last.
 func (w *walker) fresh(alloc *ssa.Alloc, store *ssa.Store) bool {
-	if w.forest == nil {
-		w.forest = loops.Of(w.fn, nil)
-	}
-	for l := w.forest.Innermost(store.Block()); l != nil; l = l.Parent {
+	for l := w.forest(w.fn).Innermost(store.Block()); l != nil; l = l.Parent {
 		if !l.Blocks[alloc.Block()] {
 			return false
 		}

@@ -711,6 +711,9 @@ func (a *pkgState) sendSummary(g *ssa.Function, root ssa.Value) *sendSum {
 	uses(g, a.forest, []ssa.Value{root}, func(u use) {
 		switch u.kind {
 		case useSend:
+			if recovered(f, u) {
+				return // a report of the goroutine's own panic: the exceptional path
+			}
 			f.instr[u.instr] = add(f.instr[u.instr], constForm(1))
 			out.self = true
 			if !out.send.IsValid() {
@@ -767,6 +770,21 @@ func (a *pkgState) sendSummary(g *ssa.Function, root ssa.Value) *sendSum {
 	}
 	*s = *out
 	return s
+}
+
+// recovered reports whether a send sends the value of recover(): it runs
+// only when the goroutine panicked, and a panic is the bug to fix first
+// (as a panicking receiver is not reported either).
+func recovered(f *flow, u use) bool {
+	send, ok := u.instr.(*ssa.Send)
+	return ok && f.derived(send.X, func(v ssa.Value) bool {
+		call, ok := v.(*ssa.Call)
+		if !ok {
+			return false
+		}
+		b, ok := call.Call.Value.(*ssa.Builtin)
+		return ok && b.Name() == "recover"
+	})
 }
 
 // most returns the largest form, if they can be ordered.

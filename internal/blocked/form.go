@@ -154,23 +154,35 @@ func (f form) nonPos() bool {
 
 // canExceed reports whether f > 0 is shown: no symbol counts against it,
 // and either the constant is positive, or a symbol can grow and the
-// constant is at least -1: n senders and one receive leave n-1 behind as
-// soon as there are two senders. A form with a negative coefficient
-// (receives whose number is unknown, or a second, unrelated count) is no
-// evidence, and neither is n-2 or less (n senders and two receives): the
-// code may well start exactly that many.
+// constant is at least -1 when the symbol is a count the code names (n
+// senders started by a loop over xs and one receive leave len(xs)-1
+// behind as soon as there are two), at least 0 when it is an unknown many
+// (a stream of reads may deliver just what the receiver took). A form with
+// a negative coefficient (receives whose number is unknown, or a second,
+// unrelated count) is no evidence, and neither is n-2 or less (n senders
+// and two receives): the code may well start exactly that many.
 func (f form) canExceed() bool {
 	if f.drained {
 		return false
 	}
-	grows := false
+	grows, named := false, false
 	for _, t := range f.terms {
 		if t.k < 0 {
 			return false
 		}
 		grows = true
+		named = named || t.s.kind != symFresh
 	}
-	return f.c > 0 || (grows && f.c >= -1)
+	switch {
+	case f.c > 0:
+		return true
+	case !grows:
+		return false
+	case named:
+		return f.c >= -1
+	default:
+		return f.c >= 0
+	}
 }
 
 // le reports whether f ≤ g for every value of the symbols.

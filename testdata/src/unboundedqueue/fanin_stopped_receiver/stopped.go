@@ -92,9 +92,11 @@ func drain(r io.Reader) int { // want drain:`spawner`
 	return n
 }
 
-// The receiver stops on a value it received.
+// The receiver stops on a value it received: the sender blocks only if the
+// stream has a second value, which is up to the input (as for a buffer of
+// one below), so it is not shown.
 func untilEmpty(r io.Reader) int { // want untilEmpty:`spawner`
-	lines := make(chan string) // want `the sends on lines at line 102 block forever when untilEmpty leaves its receive loop at line 107`
+	lines := make(chan string) // ok: not shown to leak, the stream may end with the empty line
 	go func() {
 		defer close(lines)
 		sc := bufio.NewScanner(r)
@@ -110,4 +112,57 @@ func untilEmpty(r io.Reader) int { // want untilEmpty:`spawner`
 		n++
 	}
 	return n
+}
+
+// Stopped before the first value of the stream.
+func untilStop(r io.Reader, stop <-chan struct{}) int {
+	lines := make(chan string) // want `the sends on lines at line 123 block forever when untilStop returns at line 132 after the <-stop case`
+	go func() {
+		sc := bufio.NewScanner(r)
+		for sc.Scan() {
+			lines <- sc.Text()
+		}
+	}()
+	n := 0
+	for {
+		select {
+		case <-lines:
+			n++
+		case <-stop:
+			return n
+		}
+	}
+}
+
+// A stream delivered into a buffer of one: whether two more values come
+// after the receiver left is up to the input, not the code.
+func firstLine(r io.Reader) string {
+	lines := make(chan string, 1) // ok: not shown to leak
+	go func() {
+		sc := bufio.NewScanner(r)
+		for sc.Scan() {
+			lines <- sc.Text()
+		}
+	}()
+	return <-lines
+}
+
+// Senders that report their own panic: the exceptional path.
+func guarded(jobs []func()) {
+	panics := make(chan any, 1) // ok: only a panicking goroutine sends
+	for _, job := range jobs {
+		go func() {
+			defer func() {
+				if r := recover(); r != nil {
+					panics <- r
+				}
+			}()
+			job()
+		}()
+	}
+	select {
+	case p := <-panics:
+		panic(p)
+	default:
+	}
 }

@@ -380,8 +380,15 @@ func (a *pkgState) origin(fn *ssa.Function, r *funcResult, at ssa.Instruction, c
 			}
 		case useCall, useClosure:
 			s, kind := a.startOf(u)
-			if s == nil || s.recv || s.escape {
-				bad = true // a receiver elsewhere, or a callee we cannot see
+			if s == nil || s.escape || (s.recv && (!s.recvKnown || !s.total.isZero())) {
+				bad = true // a receiver elsewhere that we cannot count, or a callee we cannot see
+				return
+			}
+			if s.recv {
+				// A goroutine, a deferred or called function that receives as
+				// many times on every path: a drain started on the way out.
+				site := u.site.(ssa.Instruction)
+				f.instr[site] = add(f.instr[site], s.recvs)
 				return
 			}
 			switch kind {
@@ -414,9 +421,7 @@ func (a *pkgState) origin(fn *ssa.Function, r *funcResult, at ssa.Instruction, c
 	}
 	f.forest = a.forest(fn)
 	block := at.Block()
-	idx := slices.Index(block.Instrs, at)
-	region := f.forest.Innermost(block)
-	exits := f.run(region, block, idx+1, []state{{d: init}})
+	exits := f.from(block, slices.Index(block.Instrs, at)+1, []state{{d: init}})
 	if f.failed {
 		return
 	}
@@ -688,6 +693,11 @@ type sendSum struct {
 	self   bool      // it sends itself (on its caller's goroutine)
 	spawns bool      // it starts goroutines that send
 	recv   bool      // it receives from the channel
+	// recvs: how many times it receives, the same on every path (negative:
+	// it is a count of D), or drained when it receives until the channel
+	// is closed; recvKnown is false when that cannot be told.
+	recvs     form
+	recvKnown bool
 	escape bool      // the channel goes where we cannot see
 	send   token.Pos // a blocking send
 }
@@ -706,7 +716,8 @@ func (a *pkgState) sendSummary(g *ssa.Function, root ssa.Value) *sendSum {
 	}
 	s := &sendSum{escape: true} // while in progress: recursion is not followed
 	a.sums[key] = s
-	f := newFlow(g, &a.st, nil)
+	f := newFlow(g, &a.st, nil)  // its sends
+	fr := newFlow(g, &a.st, nil) // its receives
 	out := &sendSum{}
 	uses(g, a.forest, []ssa.Value{root}, func(u use) {
 		switch u.kind {
@@ -721,16 +732,31 @@ func (a *pkgState) sendSummary(g *ssa.Function, root ssa.Value) *sendSum {
 			}
 		case useSendSelect, useClose:
 			// a send that can give up blocks no one; close is no send
-		case useRecv, useRecvSelect:
+		case useRecv:
 			out.recv = true
+			fr.instr[u.instr] = add(fr.instr[u.instr], constForm(-1))
+			a.received(fr, u.instr.(*ssa.UnOp))
+		case useRecvSelect:
+			out.recv = true
+			if !a.selectEffects(fr, u.instr.(*ssa.Select), u.state) {
+				out.escape = true
+			}
 		case useCall, useClosure:
 			cs, kind := a.startOf(u)
 			if cs == nil {
 				out.escape = true
 				return
 			}
-			out.recv = out.recv || cs.recv
 			out.escape = out.escape || cs.escape
+			if cs.recv {
+				out.recv = true
+				if !cs.recvKnown {
+					out.escape = true
+					return
+				}
+				site := u.site.(ssa.Instruction)
+				fr.instr[site] = add(fr.instr[site], cs.recvs)
+			}
 			if kind != runsAsync {
 				out.self = out.self || cs.self
 				out.spawns = out.spawns || cs.spawns
@@ -748,24 +774,32 @@ func (a *pkgState) sendSummary(g *ssa.Function, root ssa.Value) *sendSum {
 			out.escape = true
 		}
 	})
-	if !out.escape && !out.recv && len(g.Blocks) > 0 {
-		f.forest = a.forest(g)
-		var ends []form
-		for _, x := range f.run(nil, g.Blocks[0], 0, []state{{}}) {
-			for _, st := range x.states {
+	if !out.escape && len(g.Blocks) > 0 {
+		if out.recv {
+			// A receiver: as many receives on every path, or until the
+			// channel is closed, or it is not known.
+			fr.forest = a.forest(g)
+			out.recvs, out.recvKnown = fr.onlyCount()
+			out.recvKnown = out.recvKnown && len(f.instr) == 0 // a relay that receives and sends is not followed
+		} else {
+			f.forest = a.forest(g)
+			var ends []form
+			for _, x := range f.run(nil, g.Blocks[0], 0, []state{{}}) {
+				for _, st := range x.states {
+					ends = append(ends, st.d)
+				}
+			}
+			for _, st := range f.stuck { // a goroutine that never ends sends all the same
 				ends = append(ends, st.d)
 			}
-		}
-		for _, st := range f.stuck { // a goroutine that never ends sends all the same
-			ends = append(ends, st.d)
-		}
-		switch max, ok := most(ends); {
-		case f.failed:
-			out.escape = true
-		case ok:
-			out.total = max
-		default:
-			out.total = symForm(a.st.fresh())
+			switch max, ok := most(ends); {
+			case f.failed:
+				out.escape = true
+			case ok:
+				out.total = max
+			default:
+				out.total = symForm(a.st.fresh())
+			}
 		}
 	}
 	*s = *out

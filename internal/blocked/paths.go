@@ -40,6 +40,7 @@ type flow struct {
 	sums   map[*loops.Loop]*loopSum  //
 	trip   map[*loops.Loop]*tripInfo //
 	stuck  []state                   // states of paths that loop forever
+	dead   map[*ssa.BasicBlock]bool  // headers of the loops around a channel made per iteration: its next iteration makes another
 	failed bool
 }
 
@@ -126,7 +127,11 @@ func (f *flow) run(r *loops.Loop, entry *ssa.BasicBlock, start int, init []state
 		return nil
 	}
 	in := make(map[node][]state)
-	first := node{b: entry}
+	first := f.nodeOf(r, entry)
+	if first.l != nil && first.l.Header != entry {
+		f.failed = true
+		return nil
+	}
 	in[first] = init
 	var exits []exit
 	out := func(e edge, ss []state) {
@@ -135,7 +140,7 @@ func (f *flow) run(r *loops.Loop, entry *ssa.BasicBlock, start int, init []state
 		}
 		t := e.to()
 		switch {
-		case r != nil && t == r.Header:
+		case r != nil && t == r.Header, f.dead[t]:
 			exits = append(exits, exit{e: e, latch: true, states: ss})
 		case r != nil && !r.Blocks[t]:
 			exits = append(exits, exit{e: e, states: ss})
@@ -161,7 +166,11 @@ func (f *flow) run(r *loops.Loop, entry *ssa.BasicBlock, start int, init []state
 				per, ok := f.iteration(sum)
 				for _, s := range ss {
 					d := s.d
-					if !ok || !per.isZero() {
+					switch {
+					case ok && per.isZero():
+					case ok && per.nonPos():
+						d = form{drained: true} // it receives for ever
+					default:
 						d = add(d, f.st.times(symForm(f.st.fresh()), per))
 					}
 					f.stuck = append(f.stuck, state{d: d, why: s.why})
@@ -171,7 +180,7 @@ func (f *flow) run(r *loops.Loop, entry *ssa.BasicBlock, start int, init []state
 		}
 		b := n.b
 		from := 0
-		if n == first {
+		if n == first && n.l == nil {
 			from = start
 		}
 		for _, instr := range b.Instrs[from:] {
@@ -198,6 +207,67 @@ func (f *flow) run(r *loops.Loop, entry *ssa.BasicBlock, start int, init []state
 		}
 	}
 	return exits
+}
+
+// onlyCount runs the whole function and returns its count when every
+// path that ends (or loops forever) has the same one.
+func (f *flow) onlyCount() (form, bool) {
+	var ends []form
+	for _, x := range f.run(nil, f.fn.Blocks[0], 0, []state{{}}) {
+		for _, st := range x.states {
+			ends = append(ends, st.d)
+		}
+	}
+	for _, st := range f.stuck {
+		ends = append(ends, st.d)
+	}
+	if f.failed || len(ends) == 0 {
+		return form{}, false
+	}
+	for _, e := range ends[1:] {
+		if !e.equal(ends[0]) {
+			return form{}, false
+		}
+	}
+	return ends[0], true
+}
+
+// from evaluates the paths from instruction start of block b (the make of
+// a channel) to the function's exits. Made in a loop, the channel lives
+// for one iteration: a path back to the header of a loop around the make
+// ends its story; a path that leaves the loop goes on in the code around.
+func (f *flow) from(b *ssa.BasicBlock, start int, init []state) []exit {
+	r := f.forest.Innermost(b)
+	f.dead = make(map[*ssa.BasicBlock]bool)
+	for l := r; l != nil; l = l.Parent {
+		f.dead[l.Header] = true
+	}
+	return f.outward(r, f.run(r, b, start, init))
+}
+
+// outward continues the paths that leave loop r in the region around it.
+func (f *flow) outward(r *loops.Loop, exits []exit) []exit {
+	if r == nil || f.failed {
+		return exits
+	}
+	var out []exit
+	var targets []*ssa.BasicBlock
+	at := make(map[*ssa.BasicBlock][]state)
+	for _, x := range exits {
+		if x.instr != nil || x.latch {
+			out = append(out, x)
+			continue
+		}
+		t := x.e.to()
+		if _, ok := at[t]; !ok {
+			targets = append(targets, t)
+		}
+		at[t] = f.merge(at[t], x.states)
+	}
+	for _, t := range targets {
+		out = append(out, f.outward(r.Parent, f.run(r.Parent, t, 0, at[t]))...)
+	}
+	return out
 }
 
 // shift adds d to every state (and records why, if given).
@@ -267,7 +337,7 @@ func (f *flow) topo(r *loops.Loop, entry *ssa.BasicBlock) []node {
 			if f.failed {
 				return
 			}
-			if r != nil && (t == r.Header || !r.Blocks[t]) {
+			if (r != nil && (t == r.Header || !r.Blocks[t])) || f.dead[t] {
 				continue
 			}
 			m := f.nodeOf(r, t)
@@ -286,7 +356,7 @@ func (f *flow) topo(r *loops.Loop, entry *ssa.BasicBlock) []node {
 		color[n] = black
 		post = append(post, n)
 	}
-	visit(node{b: entry})
+	visit(f.nodeOf(r, entry))
 	for i, j := 0, len(post)-1; i < j; i, j = i+1, j-1 {
 		post[i], post[j] = post[j], post[i]
 	}

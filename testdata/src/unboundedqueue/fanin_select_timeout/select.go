@@ -158,3 +158,19 @@ func waitAlways() Result {
 		}
 	}
 }
+
+// A goroutine started on one way out receives the late result; the other
+// way out has none.
+func drainOnOnePath(ctx context.Context, d time.Duration) (Result, error) {
+	ch := make(chan Result) // want `the send on ch at line 166 blocks forever when drainOnOnePath returns at line 174 after the <-time.After\(d\) case`
+	go func() { ch <- slowCall() }()
+	select {
+	case r := <-ch:
+		return r, nil
+	case <-ctx.Done():
+		go func() { <-ch }() // ok: this way out drains
+		return Result{}, ctx.Err()
+	case <-time.After(d):
+		return Result{}, errors.New("timeout")
+	}
+}

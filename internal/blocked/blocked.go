@@ -689,17 +689,17 @@ func (a *pkgState) calleeSends(g *ssa.Function, site ssa.CallInstruction, arg in
 // A sendSum is what a function does, per call, with a channel it is
 // handed (a parameter or a captured variable).
 type sendSum struct {
-	total  form      // blocking sends, its own and its goroutines'
-	self   bool      // it sends itself (on its caller's goroutine)
-	spawns bool      // it starts goroutines that send
-	recv   bool      // it receives from the channel
+	total  form // blocking sends, its own and its goroutines'
+	self   bool // it sends itself (on its caller's goroutine)
+	spawns bool // it starts goroutines that send
+	recv   bool // it receives from the channel
 	// recvs: how many times it receives, the same on every path (negative:
 	// it is a count of D), or drained when it receives until the channel
 	// is closed; recvKnown is false when that cannot be told.
 	recvs     form
 	recvKnown bool
-	escape bool      // the channel goes where we cannot see
-	send   token.Pos // a blocking send
+	escape    bool      // the channel goes where we cannot see
+	send      token.Pos // a blocking send
 }
 
 type sumKey struct {

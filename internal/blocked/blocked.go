@@ -346,6 +346,9 @@ type start struct {
 	count form
 	send  token.Pos
 	one   bool // one goroutine, which sends itself
+	// mc, arg: the closure started, and its binding of the channel
+	mc  *ssa.MakeClosure
+	arg int
 }
 
 // origin analyzes one channel ch of fn, made (or returned by a call) at
@@ -406,7 +409,11 @@ func (a *pkgState) origin(fn *ssa.Function, r *funcResult, at ssa.Instruction, c
 			if !s.total.isZero() {
 				site := u.site.(ssa.Instruction)
 				f.instr[site] = add(f.instr[site], s.total)
-				starts = append(starts, start{site: site, count: s.total, send: s.send, one: kind == runsAsync && !s.spawns})
+				st := start{site: site, count: s.total, send: s.send, one: kind == runsAsync && !s.spawns}
+				if mc, ok := u.instr.(*ssa.MakeClosure); ok && u.kind == useClosure && kind == runsAsync {
+					st.mc, st.arg = mc, u.arg
+				}
+				starts = append(starts, st)
 			}
 		case useReturn:
 			if retIndex >= 0 && retIndex != u.arg {
@@ -419,6 +426,7 @@ func (a *pkgState) origin(fn *ssa.Function, r *funcResult, at ssa.Instruction, c
 	if bad || (len(starts) == 0 && init.isZero()) {
 		return
 	}
+	a.answers(fn, f, ch, starts)
 	f.forest = a.forest(fn)
 	block := at.Block()
 	exits := f.from(block, slices.Index(block.Instrs, at)+1, []state{{d: init}})
@@ -464,6 +472,121 @@ func (a *pkgState) origin(fn *ssa.Function, r *funcResult, at ssa.Instruction, c
 			r.pending = p
 		}
 	}
+}
+
+// answers handles goroutines that answer on one of several channels: a
+// closure started to send on ch that also captures another channel the
+// function made, and sends on exactly one of the two on every path (a
+// result or an error). Once the function received the other answer, that
+// goroutine will not send on ch: the receive counts for ch too.
+func (a *pkgState) answers(fn *ssa.Function, f *flow, ch ssa.Value, starts []start) {
+	for _, st := range starts {
+		if st.mc == nil {
+			continue
+		}
+		k, ok := st.count.constant()
+		if !ok || k != 1 {
+			continue
+		}
+		g := st.mc.Fn.(*ssa.Function)
+		for i, b := range st.mc.Bindings {
+			if i == st.arg || b == st.mc.Bindings[st.arg] {
+				continue
+			}
+			other := a.cellChan(b)
+			if other == nil || other == ch || !a.exclusive(g, g.FreeVars[st.arg], g.FreeVars[i]) {
+				continue
+			}
+			uses(fn, a.forest, []ssa.Value{other}, func(u use) {
+				switch u.kind {
+				case useRecv:
+					f.instr[u.instr] = add(f.instr[u.instr], constForm(-1))
+				case useRecvSelect:
+					if e, ok := caseEdge(u.instr.(*ssa.Select), u.state); ok {
+						eff := f.edges[e]
+						eff.d = add(eff.d, constForm(-1))
+						f.edges[e] = eff
+					}
+				}
+			})
+		}
+	}
+}
+
+// cellChan returns the channel made in place that a captured variable
+// holds: the one MakeChan stored in it.
+func (a *pkgState) cellChan(v ssa.Value) ssa.Value {
+	alloc, ok := v.(*ssa.Alloc)
+	if !ok {
+		return nil
+	}
+	var mk ssa.Value
+	for _, st := range storesTo(alloc) {
+		m, ok := st.Val.(*ssa.MakeChan)
+		if !ok || (mk != nil && mk != m) {
+			return nil
+		}
+		mk = m
+	}
+	return mk
+}
+
+// exclusive reports whether g sends exactly once on the channels it
+// captures as r1 and r2 together, on every path that sends: one or the
+// other, never both.
+func (a *pkgState) exclusive(g *ssa.Function, r1, r2 ssa.Value) bool {
+	if a.sendSummary(g, r1).total.isZero() || a.sendSummary(g, r2).total.isZero() {
+		return false // not two answers
+	}
+	f := newFlow(g, &a.st, nil)
+	ok := true
+	uses(g, a.forest, []ssa.Value{r1, r2}, func(u use) {
+		switch u.kind {
+		case useSend:
+			f.instr[u.instr] = add(f.instr[u.instr], constForm(1))
+		case useClose, useSendSelect:
+		default:
+			ok = false // anything else: not the simple answer we look for
+		}
+	})
+	if !ok || len(g.Blocks) == 0 {
+		return false
+	}
+	f.forest = a.forest(g)
+	var ends []form
+	for _, x := range f.run(nil, g.Blocks[0], 0, []state{{}}) {
+		for _, st := range x.states {
+			ends = append(ends, st.d)
+		}
+	}
+	max, ok := most(ends)
+	c, isConst := max.constant()
+	return ok && !f.failed && len(f.stuck) == 0 && isConst && c == 1
+}
+
+// caseEdge returns the edge taken when sel chooses case i.
+func caseEdge(sel *ssa.Select, i int) (edge, bool) {
+	for _, r := range *sel.Referrers() {
+		index, ok := r.(*ssa.Extract)
+		if !ok || index.Index != 0 {
+			continue
+		}
+		for _, r := range *index.Referrers() {
+			cmp, ok := r.(*ssa.BinOp)
+			if !ok || cmp.Op != token.EQL {
+				continue
+			}
+			if c, ok := cmp.Y.(*ssa.Const); !ok || c.Int64() != int64(i) {
+				continue
+			}
+			for _, cr := range *cmp.Referrers() {
+				if ifi, ok := cr.(*ssa.If); ok {
+					return edge{ifi.Block(), 0}, true
+				}
+			}
+		}
+	}
+	return edge{}, false
 }
 
 // least returns the smallest form, if they can be ordered.

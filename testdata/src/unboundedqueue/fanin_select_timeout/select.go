@@ -174,3 +174,45 @@ func drainOnOnePath(ctx context.Context, d time.Duration) (Result, error) {
 		return Result{}, errors.New("timeout")
 	}
 }
+
+type conn struct{}
+
+func accept() (*conn, error) { return nil, nil }
+
+// The goroutine answers on one of two channels: the other answer means it
+// will not send.
+func acceptOne(d time.Duration) (*conn, error) {
+	connc := make(chan *conn) // ok: after the error the goroutine sends nothing on connc
+	errc := make(chan error)  // ok: after the connection it sends nothing on errc
+	go func() {
+		c, err := accept()
+		if err != nil {
+			errc <- err
+			return
+		}
+		connc <- c
+	}()
+	select {
+	case c := <-connc:
+		return c, nil
+	case err := <-errc:
+		return nil, err
+	}
+}
+
+// Both answers are sent: the error first, then the result.
+func acceptBoth() (*conn, error) {
+	connc := make(chan *conn)   // want `the send on connc at line 210 blocks forever when acceptBoth returns at line 216 after the <-errc case`
+	errc := make(chan error, 1) // ok: buffered for its one send
+	go func() {
+		c, err := accept()
+		errc <- err
+		connc <- c
+	}()
+	select {
+	case c := <-connc:
+		return c, nil
+	case err := <-errc:
+		return nil, err
+	}
+}

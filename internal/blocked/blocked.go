@@ -109,6 +109,8 @@ func run(pass *analysis.Pass, factsOnly bool) *Result {
 		sums:      make(map[sumKey]*sendSum),
 		funcs:     make(map[*ssa.Function]*funcResult),
 		forests:   make(map[*ssa.Function]*loops.Forest),
+		ending:    make(map[*ssa.Function]map[ssa.Instruction]bool),
+		mayEnds:   make(map[*ssa.Function]bool),
 	}
 	for _, f := range pass.Files {
 		a.files[pass.Fset.File(f.Pos())] = f
@@ -231,6 +233,8 @@ type pkgState struct {
 	sums      map[sumKey]*sendSum
 	funcs     map[*ssa.Function]*funcResult
 	forests   map[*ssa.Function]*loops.Forest
+	ending    map[*ssa.Function]map[ssa.Instruction]bool
+	mayEnds   map[*ssa.Function]bool
 	leaks     []*Leak
 }
 
@@ -427,6 +431,7 @@ func (a *pkgState) origin(fn *ssa.Function, r *funcResult, at ssa.Instruction, c
 		return
 	}
 	a.answers(fn, f, ch, starts)
+	f.ends = a.endingCalls(fn)
 	f.forest = a.forest(fn)
 	block := at.Block()
 	exits := f.from(block, slices.Index(block.Instrs, at)+1, []state{{d: init}})
@@ -587,6 +592,74 @@ func caseEdge(sel *ssa.Select, i int) (edge, bool) {
 		}
 	}
 	return edge{}, false
+}
+
+// endingCalls returns the calls of fn to functions of this package that
+// may end the calling goroutine on some path, without always doing so (a
+// test helper that calls t.Fatal when something is wrong): a way out of
+// fn at that call.
+func (a *pkgState) endingCalls(fn *ssa.Function) map[ssa.Instruction]bool {
+	if m, ok := a.ending[fn]; ok {
+		return m
+	}
+	m := make(map[ssa.Instruction]bool)
+	a.ending[fn] = m
+	for _, b := range fn.Blocks {
+		for i, instr := range b.Instrs {
+			call, ok := instr.(*ssa.Call)
+			if !ok || (i+2 < len(b.Instrs) && noReturnAfter(b.Instrs[i+1:], call)) {
+				continue // a call that never returns is an exit already
+			}
+			if g := call.Call.StaticCallee(); g != nil && g != fn && a.mayEnd(g) {
+				m[instr] = true
+			}
+		}
+	}
+	return m
+}
+
+// noReturnAfter reports whether the instructions after call are the panic
+// the SSA builder puts after a call that never returns.
+func noReturnAfter(rest []ssa.Instruction, call *ssa.Call) bool {
+	for _, instr := range rest {
+		if p, ok := instr.(*ssa.Panic); ok {
+			return p.Pos() == call.Pos()
+		}
+		if _, ok := instr.(*ssa.MakeInterface); !ok {
+			return false
+		}
+	}
+	return false
+}
+
+// mayEnd reports whether a function of this package can end its
+// goroutine (t.Fatal, runtime.Goexit, directly or through another such
+// function of the package).
+func (a *pkgState) mayEnd(g *ssa.Function) bool {
+	if v, ok := a.mayEnds[g]; ok {
+		return v
+	}
+	a.mayEnds[g] = false // recursion is not followed
+	if g.Blocks == nil || g.Pkg == nil || g.Pkg.Pkg != a.pass.Pkg {
+		return false
+	}
+	v := false
+	for _, b := range g.Blocks {
+		for _, instr := range b.Instrs {
+			switch instr := instr.(type) {
+			case *ssa.Panic:
+				if call := noReturnCall(instr); call != nil && endsGoroutine(call) {
+					v = true
+				}
+			case *ssa.Call:
+				if h := instr.Call.StaticCallee(); h != nil && h != g && a.mayEnd(h) {
+					v = true
+				}
+			}
+		}
+	}
+	a.mayEnds[g] = v
+	return v
 }
 
 // least returns the smallest form, if they can be ordered.

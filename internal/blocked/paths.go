@@ -41,6 +41,7 @@ type flow struct {
 	trip   map[*loops.Loop]*tripInfo //
 	stuck  []state                   // states of paths that loop forever
 	dead   map[*ssa.BasicBlock]bool  // headers of the loops around a channel made per iteration: its next iteration makes another
+	ends   map[ssa.Instruction]bool  // calls that may end the goroutine (a helper that can call t.Fatal)
 	failed bool
 }
 
@@ -186,6 +187,9 @@ func (f *flow) run(r *loops.Loop, entry *ssa.BasicBlock, start int, init []state
 		for _, instr := range b.Instrs[from:] {
 			if d, ok := f.instr[instr]; ok {
 				ss = shift(ss, d, nil)
+			}
+			if f.ends[instr] {
+				exits = append(exits, exit{instr: instr, states: ss}) // the call may end the goroutine
 			}
 		}
 		switch term := b.Instrs[len(b.Instrs)-1].(type) {

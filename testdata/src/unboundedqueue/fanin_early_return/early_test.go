@@ -68,7 +68,7 @@ func fatal(t *testing.T, err error) {
 }
 
 func TestHelper(t *testing.T) {
-	errc := make(chan error) // want `when TestHelper calls fatal at line 74`
+	errc := make(chan error) // want `when TestHelper calls mustDial \(it can end the goroutine\) at line 73`
 	go func() { errc <- serve() }()
 	if err := mustDial(t).check(); err != nil {
 		fatal(t, err)
@@ -84,4 +84,27 @@ func TestReceiveFirst(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+}
+
+// A helper of the package that may call t.Fatal is a way out.
+func TestMaybeFatal(t *testing.T) {
+	errc := make(chan error) // want `the send on errc at line 92 blocks forever when TestMaybeFatal calls mustDial \(it can end the goroutine\) at line 93`
+	go func() { errc <- serve() }()
+	mustDial(t)
+	<-errc
+}
+
+// A closure that receives and then may call t.Fatal.
+func TestReceiveThenMaybeFatal(t *testing.T) {
+	ch := make(chan error) // want `the send on ch at line 101 blocks forever when TestReceiveThenMaybeFatal calls expect \(it can end the goroutine\) at line 108`
+	for range 2 {
+		go func() { ch <- serve() }()
+	}
+	expect := func() {
+		if err := <-ch; err != nil {
+			t.Fatal(err)
+		}
+	}
+	expect()
+	expect()
 }

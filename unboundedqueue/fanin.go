@@ -29,6 +29,8 @@ func (u *checker) fanInDiagnostic(l *blocked.Leak) analysis.Diagnostic {
 	several := l.Pending != 1
 	var what string
 	switch {
+	case l.SendReturned && l.Send.IsValid():
+		what = fmt.Sprintf("the send in the function %s returns, at line %d, blocks forever", l.SendFunc, line(l.Send))
 	case l.SendFunc != "" && l.Send.IsValid():
 		what = fmt.Sprintf("the send in %s's goroutine at line %d blocks forever", l.SendFunc, line(l.Send))
 	case l.SendFunc != "":

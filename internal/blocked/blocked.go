@@ -77,12 +77,15 @@ type Leak struct {
 	Chan     string    // the channel as the code names it: "ch", "fetchAsync()"
 	Send     token.Pos // a send that blocks, when it is in this package
 	SendFunc string    // for a returned channel: the function whose goroutine sends ("fetchAsync")
-	Leave    token.Pos // where the receiver leaves: the return, the no-return call, the loop's end
-	How      string    // how it leaves: "returns", "calls t.Fatal", "moves on to the next iteration"
-	Case     string    // the select case or branch taken on the way out, as written ("<-ctx.Done()", "default"); "" if none
-	CasePos  token.Pos //
-	Start    token.Pos // where the (first) sender is started
-	Pending  int       // how many sends are left blocked, when it is a constant (else 0: several, or many)
+	// SendReturned: the sender is a function SendFunc returned with the
+	// channel, which the receiver started.
+	SendReturned bool
+	Leave        token.Pos // where the receiver leaves: the return, the no-return call, the loop's end
+	How          string    // how it leaves: "returns", "calls t.Fatal", "moves on to the next iteration"
+	Case         string    // the select case or branch taken on the way out, as written ("<-ctx.Done()", "default"); "" if none
+	CasePos      token.Pos //
+	Start        token.Pos // where the (first) sender is started
+	Pending      int       // how many sends are left blocked, when it is a constant (else 0: several, or many)
 	// OneGoroutine: every send left blocked is made by one goroutine,
 	// started once (it may send many values).
 	OneGoroutine bool
@@ -255,7 +258,16 @@ type funcResult struct {
 	pending *pendingRet
 }
 
+// senderRet is a function returned with the channel that sends on it.
+type senderRet struct {
+	result int // the result it is returned as
+	count  form
+	send   token.Pos
+	mc     *ssa.MakeClosure
+}
+
 type pendingRet struct {
+	sender *senderRet // the channel's sender, returned to be started by the caller
 	result int
 	count  form // in the function's own terms (its parameters)
 	send   token.Pos
@@ -292,6 +304,7 @@ func (a *pkgState) analyzeFunc(fn *ssa.Function) *funcResult {
 
 // pendingAt is a call's pending senders, in the caller's terms.
 type pendingAt struct {
+	sender *senderRet // in the callee's terms
 	result int
 	count  form
 	send   token.Pos
@@ -317,7 +330,7 @@ func (a *pkgState) pendingOf(call *ssa.Call) *pendingAt {
 			return nil
 		}
 		p := r.pending
-		return &pendingAt{result: p.result, count: a.st.translate(p.count, g, call.Call.Args), send: p.send, callee: name, fix: p.fix, cap: p.cap}
+		return &pendingAt{result: p.result, count: a.st.translate(p.count, g, call.Call.Args), send: p.send, callee: name, fix: p.fix, cap: p.cap, sender: p.sender}
 	}
 	obj, ok := g.Object().(*types.Func)
 	if !ok || obj.Pkg() == a.pass.Pkg {
@@ -365,6 +378,7 @@ func (a *pkgState) origin(fn *ssa.Function, r *funcResult, at ssa.Instruction, c
 	retIndex := -1
 	bad := false
 	var firstRecv ssa.Instruction
+	var sender *senderRet
 	uses(fn, a.forest, []ssa.Value{ch}, func(u use) {
 		if bad {
 			return
@@ -386,6 +400,17 @@ func (a *pkgState) origin(fn *ssa.Function, r *funcResult, at ssa.Instruction, c
 				firstRecv = u.instr
 			}
 		case useCall, useClosure:
+			if u.kind == useClosure && u.ret > 0 {
+				// Returned with the channel: the function that sends on it,
+				// for the caller to start.
+				s := a.sendSummary(u.g, u.g.FreeVars[u.arg])
+				if s.recv || s.escape || s.total.isZero() || (sender != nil && sender.result != u.ret-1) {
+					bad = true
+					return
+				}
+				sender = &senderRet{result: u.ret - 1, count: s.total, send: s.send, mc: u.instr.(*ssa.MakeClosure)}
+				return
+			}
 			s, kind := a.startOf(u)
 			if s == nil || s.escape || (s.recv && (!s.recvKnown || !s.total.isZero())) {
 				bad = true // a receiver elsewhere that we cannot count, or a callee we cannot see
@@ -427,7 +452,10 @@ func (a *pkgState) origin(fn *ssa.Function, r *funcResult, at ssa.Instruction, c
 			rets = append(rets, u.instr.(*ssa.Return))
 		}
 	})
-	if bad || (len(starts) == 0 && init.isZero()) {
+	if via != nil && via.sender != nil && !bad {
+		starts, bad = a.startedSender(f, at.(*ssa.Call), via, starts)
+	}
+	if bad || (len(starts) == 0 && init.isZero() && sender == nil) {
 		return
 	}
 	a.answers(fn, f, ch, starts)
@@ -464,19 +492,60 @@ func (a *pkgState) origin(fn *ssa.Function, r *funcResult, at ssa.Instruction, c
 	}
 	// A channel returned on every path with senders pending on every one:
 	// the callers must receive them.
-	if allReturned && len(rets) > 0 && via == nil && r.pending == nil && fn.Object() != nil {
+	if sender != nil {
+		for _, ret := range rets {
+			if ret.Results[sender.result] != sender.mc {
+				allReturned = false // not always with its sender
+			}
+		}
+	}
+	if allReturned && len(rets) > 0 && via == nil && r.pending == nil {
 		min, ok := least(pending)
-		if ok && min.canExceed() {
-			p := &pendingRet{result: retIndex, count: min, fn: fn}
+		if ok && (min.canExceed() || sender != nil) {
+			p := &pendingRet{result: retIndex, count: min, fn: fn, sender: sender}
 			if len(starts) > 0 {
 				p.send = starts[0].send
 			}
-			if mk, isMake := at.(*ssa.MakeChan); isMake {
+			if mk, isMake := at.(*ssa.MakeChan); isMake && sender == nil {
 				p.fix, p.cap = a.bufferFix(fn, mk, starts, k)
+			}
+			if sender != nil {
+				p.send = sender.send
 			}
 			r.pending = p
 		}
 	}
+}
+
+// startedSender counts the goroutines the caller starts with the sender
+// function a call returned with its channel: go send(), errgroup's Go.
+// Anything else done with the function is not followed (bad).
+func (a *pkgState) startedSender(f *flow, call *ssa.Call, via *pendingAt, starts []start) ([]start, bool) {
+	v := resultValue(call, via.sender.result)
+	if v == nil {
+		return starts, false // never started: nothing sends
+	}
+	count := a.st.translate(via.sender.count, via.sender.mc.Fn.(*ssa.Function), nil)
+	for _, r := range *v.Referrers() {
+		switch r := r.(type) {
+		case *ssa.DebugRef:
+		case *ssa.Go:
+			if r.Call.Value != v {
+				return starts, true
+			}
+			f.instr[r] = add(f.instr[r], count)
+			starts = append(starts, start{site: r, count: count, send: via.sender.send, one: true})
+		case *ssa.Call:
+			if !starter(r.Common()) || r.Call.Args[1] != v {
+				return starts, true // run on the receiver's goroutine, or who knows where
+			}
+			f.instr[r] = add(f.instr[r], count)
+			starts = append(starts, start{site: r, count: count, send: via.sender.send})
+		default:
+			return starts, true
+		}
+	}
+	return starts, false
 }
 
 // answers handles goroutines that answer on one of several channels: a

@@ -279,6 +279,7 @@ func (a *pkgState) leak(fn *ssa.Function, at ssa.Instruction, k form, s state, h
 		return l
 	}
 	l.SendFunc = via.callee
+	l.SendReturned = via.sender != nil
 	if !l.Send.IsValid() {
 		l.Send = via.send
 	}
@@ -560,7 +561,7 @@ func (a *pkgState) exportFacts() {
 		if len(sf.Params) > 0 {
 			a.pass.ExportObjectFact(obj, &sf)
 		}
-		if r := a.funcs[fn]; r != nil && r.pending != nil {
+		if r := a.funcs[fn]; r != nil && r.pending != nil && r.pending.sender == nil {
 			a.pass.ExportObjectFact(obj, &PendingFact{Result: r.pending.result, Pending: encode(fn, r.pending.count)})
 		}
 	}

@@ -18,6 +18,7 @@ type use struct {
 	arg   int           // the argument (or closure binding) that is the channel
 	g     *ssa.Function // the callee or the closure's function, if known
 	why   string        // for escapes: what the code does with the channel
+	ret   int           // for a closure: 1 + the result it is returned as, or 0
 }
 
 type useKind uint8
@@ -247,6 +248,14 @@ func (w *walker) closure(mc *ssa.MakeClosure, i int) {
 			continue
 		}
 		n++
+		if ret, ok := r.(*ssa.Return); ok { // returned: whoever calls the function runs it
+			for j, res := range ret.Results {
+				if res == mc {
+					w.visit(use{kind: useClosure, instr: mc, arg: i, g: g, ret: j + 1})
+				}
+			}
+			continue
+		}
 		site, ok := r.(ssa.CallInstruction)
 		if !ok {
 			w.visit(use{kind: useClosure, instr: mc, arg: i, g: g})

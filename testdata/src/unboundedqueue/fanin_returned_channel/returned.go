@@ -106,3 +106,27 @@ func produced(ctx context.Context) (async.Result, error) {
 		return async.Result{}, ctx.Err()
 	}
 }
+
+// A function returns a channel with the function that sends on it; the
+// caller starts the sender and stops waiting on the context.
+func stopper(exp func() error) (<-chan error, func()) {
+	done := make(chan error)
+	return done, func() { done <- exp() }
+}
+
+func shutdown(ctx context.Context, exp func() error) error {
+	done, stop := stopper(exp)
+	go stop()
+	select {
+	case err := <-done: // want `the send in the function stopper returns, at line 114, blocks forever when shutdown returns at line 124 after the <-ctx.Done\(\) case`
+		return err
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+func shutdownWaiting(exp func() error) error {
+	done, stop := stopper(exp)
+	go stop()
+	return <-done // ok: the caller waits for the answer
+}

@@ -321,6 +321,9 @@ func (a *pkgState) pendingOf(call *ssa.Call) *pendingAt {
 		return nil
 	}
 	name := g.Name()
+	if g.Parent() != nil {
+		name = a.callName(call.Pos()) // a function literal, by the variable that holds it
+	}
 	if g.Blocks != nil && g.Pkg != nil && g.Pkg.Pkg == a.pass.Pkg {
 		if a.factsOnly && !returnsChan(g) {
 			return nil

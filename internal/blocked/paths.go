@@ -161,6 +161,10 @@ func (f *flow) run(r *loops.Loop, entry *ssa.BasicBlock, start int, init []state
 				return nil
 			}
 			for _, x := range sum.exits {
+				if x.instr != nil { // a call inside the loop that may end the goroutine
+					exits = append(exits, exit{instr: x.instr, states: f.through(n.l, sum, ss, x)})
+					continue
+				}
 				out(x.e, f.through(n.l, sum, ss, x))
 			}
 			if len(sum.exits) == 0 { // it never ends: as many iterations as you like
@@ -437,6 +441,9 @@ func (f *flow) through(l *loops.Loop, sum *loopSum, ss []state, x exit) []state 
 					}
 					whole = f.st.times(n, per)
 				case exitEarly:
+					if x.e.b == nil {
+						break // the call is where it leaves
+					}
 					// A return of its own says where it leaves; a break joins
 					// the code after the loop, and the loop exit says it.
 					ret, ok := terminal(x.e.to()).(*ssa.Return)
@@ -483,6 +490,9 @@ func (f *flow) iteration(sum *loopSum) (form, bool) {
 
 // classify says how a receive loop l is left by edge e.
 func (f *flow) classify(l *loops.Loop, e edge) exitClass {
+	if e.b == nil {
+		return exitEarly // a call that ends the goroutine, on any iteration
+	}
 	if ti := f.trips(l); ti != nil && ti.exit == e {
 		return exitCounted
 	}

@@ -108,3 +108,20 @@ func TestReceiveThenMaybeFatal(t *testing.T) {
 	expect()
 	expect()
 }
+
+func check(t *testing.T, err error) {
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// The way out is inside the receive loop.
+func TestLoopMaybeFatal(t *testing.T) {
+	ch := make(chan error) // want `the sends on ch at line 122 block forever when TestLoopMaybeFatal calls check \(it can end the goroutine\) at line 125`
+	for range 3 {
+		go func() { ch <- serve() }()
+	}
+	for range 3 {
+		check(t, <-ch)
+	}
+}

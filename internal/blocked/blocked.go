@@ -562,7 +562,7 @@ func (a *pkgState) answers(fn *ssa.Function, f *flow, ch ssa.Value, starts []sta
 			continue
 		}
 		k, ok := st.count.constant()
-		if !ok || k != 1 {
+		if !ok || k < 1 {
 			continue
 		}
 		g := st.mc.Fn.(*ssa.Function)
@@ -571,23 +571,113 @@ func (a *pkgState) answers(fn *ssa.Function, f *flow, ch ssa.Value, starts []sta
 				continue
 			}
 			other := a.cellChan(b)
-			if other == nil || other == ch || !a.exclusive(g, g.FreeVars[st.arg], g.FreeVars[i]) {
+			if other == nil || other == ch {
+				continue
+			}
+			if !a.exclusive(g, g.FreeVars[st.arg], g.FreeVars[i]) &&
+				!(a.closesLast(g, g.FreeVars[st.arg], g.FreeVars[i]) && a.onlyCloser(fn, other, st.mc)) {
 				continue
 			}
 			uses(fn, a.forest, []ssa.Value{other}, func(u use) {
 				switch u.kind {
 				case useRecv:
-					f.instr[u.instr] = add(f.instr[u.instr], constForm(-1))
+					f.instr[u.instr] = add(f.instr[u.instr], constForm(-k))
 				case useRecvSelect:
 					if e, ok := caseEdge(u.instr.(*ssa.Select), u.state); ok {
 						eff := f.edges[e]
-						eff.d = add(eff.d, constForm(-1))
+						eff.d = add(eff.d, constForm(-k))
 						f.edges[e] = eff
 					}
 				}
 			})
 		}
 	}
+}
+
+// closesLast reports whether g closes the channel it captures as done
+// after its last send on the one it captures as ch (or defers the close),
+// and does nothing else with done: once done is closed, g sends no more.
+func (a *pkgState) closesLast(g *ssa.Function, ch, done ssa.Value) bool {
+	var closes []ssa.Instruction
+	ok := true
+	uses(g, a.forest, []ssa.Value{done}, func(u use) {
+		if u.kind == useClose {
+			closes = append(closes, u.instr)
+		} else {
+			ok = false
+		}
+	})
+	if !ok || len(closes) == 0 {
+		return false
+	}
+	sends := make(map[ssa.Instruction]bool)
+	uses(g, a.forest, []ssa.Value{ch}, func(u use) {
+		switch u.kind {
+		case useSend:
+			sends[u.instr] = true
+		case useSendSelect:
+		default:
+			ok = false
+		}
+	})
+	if !ok {
+		return false
+	}
+	for _, c := range closes {
+		if _, deferred := c.(*ssa.Defer); deferred {
+			continue // at the end: after every send
+		}
+		if sendsAfter(c, sends) {
+			return false
+		}
+	}
+	return true
+}
+
+// sendsAfter reports whether one of sends can run after instruction from.
+func sendsAfter(from ssa.Instruction, sends map[ssa.Instruction]bool) bool {
+	b := from.Block()
+	after := false
+	for _, instr := range b.Instrs {
+		if after && sends[instr] {
+			return true
+		}
+		after = after || instr == from
+	}
+	seen := make(map[*ssa.BasicBlock]bool)
+	stack := append([]*ssa.BasicBlock(nil), b.Succs...)
+	for len(stack) > 0 {
+		x := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if seen[x] {
+			continue
+		}
+		seen[x] = true
+		for _, instr := range x.Instrs {
+			if sends[instr] {
+				return true
+			}
+		}
+		stack = append(stack, x.Succs...)
+	}
+	return false
+}
+
+// onlyCloser reports whether, besides receives, the only thing fn does with
+// channel done is to hand it to the closure mc: a receive from done means
+// that closure closed it.
+func (a *pkgState) onlyCloser(fn *ssa.Function, done ssa.Value, mc *ssa.MakeClosure) bool {
+	ok := true
+	uses(fn, a.forest, []ssa.Value{done}, func(u use) {
+		switch u.kind {
+		case useRecv, useRecvSelect:
+		case useClosure:
+			ok = ok && u.instr == ssa.Instruction(mc)
+		default:
+			ok = false
+		}
+	})
+	return ok
 }
 
 // cellChan returns the channel made in place that a captured variable

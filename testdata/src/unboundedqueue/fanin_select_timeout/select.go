@@ -216,3 +216,41 @@ func acceptBoth() (*conn, error) {
 		return nil, err
 	}
 }
+
+// The goroutine closes done after its last chance to send an error: once
+// done is closed, nothing more is sent.
+func fetchOrFail(ids []int) error {
+	errs := make(chan error) // ok: received, or retired by the close of done
+	done := make(chan struct{})
+	go func() {
+		for range ids {
+			if r := slowCall(); r.N < 0 {
+				errs <- errors.New("negative")
+				return
+			}
+		}
+		close(done)
+	}()
+	select {
+	case err := <-errs:
+		return err
+	case <-done:
+		return nil
+	}
+}
+
+// Closed first, then one more send: done says nothing about it.
+func closeThenSend() error {
+	errs := make(chan error) // want `the send on errs at line 248 blocks forever when closeThenSend returns at line 254 after the <-done case`
+	done := make(chan struct{})
+	go func() {
+		close(done)
+		errs <- errors.New("late")
+	}()
+	select {
+	case err := <-errs:
+		return err
+	case <-done:
+		return nil
+	}
+}

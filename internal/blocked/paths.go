@@ -114,8 +114,12 @@ func (f *flow) nodeOf(r *loops.Loop, b *ssa.BasicBlock) node {
 	if l == r {
 		return node{b: b}
 	}
-	for l.Parent != r {
+	for l != nil && l.Parent != r {
 		l = l.Parent
+	}
+	if l == nil { // b is not in r: loops that do not nest (irreducible flow)
+		f.failed = true
+		return node{b: b}
 	}
 	return node{l: l}
 }
@@ -273,7 +277,11 @@ func (f *flow) outward(r *loops.Loop, exits []exit) []exit {
 		at[t] = f.merge(at[t], x.states)
 	}
 	for _, t := range targets {
-		out = append(out, f.outward(r.Parent, f.run(r.Parent, t, 0, at[t]))...)
+		p := r.Parent // the innermost loop around r that t is in: an edge may leave several
+		for p != nil && !p.Blocks[t] {
+			p = p.Parent
+		}
+		out = append(out, f.outward(p, f.run(p, t, 0, at[t]))...)
 	}
 	return out
 }

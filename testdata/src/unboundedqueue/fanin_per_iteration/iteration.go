@@ -83,3 +83,20 @@ func probeAllWaiting(addrs []string) []error {
 	}
 	return errs
 }
+
+// A return from a nested loop leaves both loops at once.
+func nested(groups [][]string, d time.Duration) error {
+	for _, g := range groups {
+		for _, addr := range g {
+			ch := make(chan error) // want `the send on ch at line 92 blocks forever when nested returns at line 97 after the <-time.After\(d\) case`
+			go func() { ch <- probe(addr) }()
+			select {
+			case err := <-ch:
+				_ = err
+			case <-time.After(d):
+				return errors.New("timeout")
+			}
+		}
+	}
+	return nil
+}

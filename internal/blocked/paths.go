@@ -193,11 +193,18 @@ func (f *flow) run(r *loops.Loop, entry *ssa.BasicBlock, start int, init []state
 			from = start
 		}
 		for _, instr := range b.Instrs[from:] {
-			if d, ok := f.instr[instr]; ok {
-				ss = shift(ss, d, nil)
-			}
+			d, ok := f.instr[instr]
 			if f.ends[instr] {
-				exits = append(exits, exit{instr: instr, states: ss}) // the call may end the goroutine
+				// The call may end the goroutine before or after what it does
+				// with the channel: the lesser count is the one shown.
+				end := ss
+				if ok && !d.nonNeg() {
+					end = shift(ss, d, nil)
+				}
+				exits = append(exits, exit{instr: instr, states: end})
+			}
+			if ok {
+				ss = shift(ss, d, nil)
 			}
 		}
 		switch term := b.Instrs[len(b.Instrs)-1].(type) {

@@ -125,3 +125,17 @@ func TestLoopMaybeFatal(t *testing.T) {
 		check(t, <-ch)
 	}
 }
+
+// startSender may fail the test before it starts the sender.
+func startSender(t *testing.T, out chan<- error) { // want startSender:`spawner`
+	if _, err := dial(); err != nil {
+		t.Fatal(err)
+	}
+	go func() { out <- serve() }()
+}
+
+func TestStartThenWait(t *testing.T) {
+	errc := make(chan error) // ok: startSender fails, if at all, before the sender starts
+	startSender(t, errc)
+	<-errc
+}

@@ -25,6 +25,7 @@ package blocked
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"reflect"
@@ -1056,6 +1057,10 @@ type sendSum struct {
 	// is closed; recvKnown is false when that cannot be told.
 	recvs     form
 	recvKnown bool
+	// once: the free variable (an index) of a flag that every send waits
+	// for and sets (if !sent { ch <- v; sent = true }), or -1; calls of the
+	// closure share it, so they send once in all.
+	once int
 	escape    bool      // the channel goes where we cannot see
 	send      token.Pos // a blocking send
 }
@@ -1076,7 +1081,8 @@ func (a *pkgState) sendSummary(g *ssa.Function, root ssa.Value) *sendSum {
 	a.sums[key] = s
 	f := newFlow(g, &a.st, nil)  // its sends
 	fr := newFlow(g, &a.st, nil) // its receives
-	out := &sendSum{}
+	out := &sendSum{once: -1}
+	var guards []ssa.Value // per send (or call that sends): the flag that lets it send once, or nil
 	uses(g, a.forest, []ssa.Value{root}, func(u use) {
 		switch u.kind {
 		case useSend:
@@ -1084,6 +1090,7 @@ func (a *pkgState) sendSummary(g *ssa.Function, root ssa.Value) *sendSum {
 				return // a report of the goroutine's own panic: the exceptional path
 			}
 			f.instr[u.instr] = add(f.instr[u.instr], constForm(1))
+			guards = append(guards, onceGuard(u.instr))
 			out.self = true
 			if !out.send.IsValid() {
 				out.send = sendPos(u)
@@ -1127,6 +1134,11 @@ func (a *pkgState) sendSummary(g *ssa.Function, root ssa.Value) *sendSum {
 				if !out.send.IsValid() {
 					out.send = cs.send
 				}
+				var g ssa.Value
+				if mc, ok := u.instr.(*ssa.MakeClosure); ok && u.kind == useClosure && kind == runsSync && cs.once >= 0 {
+					g = mc.Bindings[cs.once] // the flag, as this function sees it
+				}
+				guards = append(guards, g)
 			}
 		default:
 			out.escape = true
@@ -1141,6 +1153,7 @@ func (a *pkgState) sendSummary(g *ssa.Function, root ssa.Value) *sendSum {
 			out.recvKnown = out.recvKnown && len(f.instr) == 0 // a relay that receives and sends is not followed
 		} else {
 			f.forest = a.forest(g)
+			f.most = true // what it may send
 			var ends []form
 			for _, x := range f.run(nil, g.Blocks[0], 0, []state{{}}) {
 				for _, st := range x.states {
@@ -1158,10 +1171,102 @@ func (a *pkgState) sendSummary(g *ssa.Function, root ssa.Value) *sendSum {
 			default:
 				out.total = symForm(a.st.fresh())
 			}
+			if flag := sameGuard(guards); flag != nil && !out.total.isZero() && onlySetOnce(flag) {
+				// Every send waits for a flag it then sets: one send in all.
+				out.total = constForm(1)
+				if fv, ok := flag.(*ssa.FreeVar); ok {
+					out.once = slices.Index(g.FreeVars, fv)
+				}
+			}
 		}
 	}
 	*s = *out
 	return s
+}
+
+// onceGuard returns the flag that a send waits for and then sets: the
+// send's block is entered only when a variable is false, and sets it to
+// true after the send. It returns nil otherwise.
+func onceGuard(send ssa.Instruction) ssa.Value {
+	b := send.Block()
+	if len(b.Preds) != 1 {
+		return nil
+	}
+	ifi, ok := b.Preds[0].Instrs[len(b.Preds[0].Instrs)-1].(*ssa.If)
+	if !ok {
+		return nil
+	}
+	cond, whenFalse := ifi.Cond, b.Preds[0].Succs[1] == b
+	if not, ok := cond.(*ssa.UnOp); ok && not.Op == token.NOT {
+		cond, whenFalse = not.X, !whenFalse
+	}
+	load, ok := cond.(*ssa.UnOp)
+	if !ok || load.Op != token.MUL || !whenFalse || b.Preds[0].Succs[0] == b.Preds[0].Succs[1] {
+		return nil
+	}
+	after := false
+	for _, instr := range b.Instrs {
+		if instr == send {
+			after = true
+			continue
+		}
+		if st, ok := instr.(*ssa.Store); ok && after && st.Addr == load.X {
+			if c, ok := st.Val.(*ssa.Const); ok && constant.BoolVal(c.Value) {
+				return load.X
+			}
+		}
+	}
+	return nil
+}
+
+// sameGuard returns the flag that guards every send, if they share one.
+func sameGuard(guards []ssa.Value) ssa.Value {
+	if len(guards) == 0 || guards[0] == nil {
+		return nil
+	}
+	for _, g := range guards[1:] {
+		if g != guards[0] {
+			return nil
+		}
+	}
+	return guards[0]
+}
+
+// onlySetOnce reports whether a flag is never reset: every store to it in
+// its own function stores true, or the false it starts with before any
+// closure captures it.
+func onlySetOnce(flag ssa.Value) bool {
+	alloc, ok := flag.(*ssa.Alloc)
+	if !ok {
+		return true // a free variable: its stores are checked where it is allocated
+	}
+	for _, st := range storesTo(alloc) {
+		c, ok := st.Val.(*ssa.Const)
+		if !ok || c.Value == nil || c.Value.Kind() != constant.Bool {
+			return false
+		}
+		if !constant.BoolVal(c.Value) {
+			for _, r := range *alloc.Referrers() {
+				if mc, ok := r.(*ssa.MakeClosure); ok && (mc.Block() != st.Block() || !storedBefore(st, mc)) {
+					return false // reset, or set false where a closure may already have set it
+				}
+			}
+		}
+	}
+	return true
+}
+
+// storedBefore reports whether store comes before instr in their block.
+func storedBefore(store, instr ssa.Instruction) bool {
+	for _, i := range store.Block().Instrs {
+		if i == store {
+			return true
+		}
+		if i == instr {
+			return false
+		}
+	}
+	return false
 }
 
 // recovered reports whether a send sends the value of recover(): it runs

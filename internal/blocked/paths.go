@@ -42,6 +42,7 @@ type flow struct {
 	stuck  []state                   // states of paths that loop forever
 	dead   map[*ssa.BasicBlock]bool  // headers of the loops around a channel made per iteration: its next iteration makes another
 	ends   map[ssa.Instruction]bool  // calls that may end the goroutine (a helper that can call t.Fatal)
+	most   bool                      // count an iteration by its path that sends most (a sender's possible sends)
 	failed bool
 }
 
@@ -484,11 +485,18 @@ func (f *flow) through(l *loops.Loop, sum *loopSum, ss []state, x exit) []state 
 
 // iteration returns the count of one whole iteration: the least of its
 // paths (the receiver is assumed to take the path that receives most, the
-// starter the one that starts fewest), or false when the paths cannot be
-// ordered.
+// starter the one that starts fewest), or for a sender's own sends (most)
+// the greatest; false when the paths cannot be ordered.
 func (f *flow) iteration(sum *loopSum) (form, bool) {
 	if len(sum.latch) == 0 {
 		return form{}, true // it never loops: the exits are its only iteration
+	}
+	if f.most {
+		var ds []form
+		for _, s := range sum.latch {
+			ds = append(ds, s.d)
+		}
+		return most(ds)
 	}
 	min := sum.latch[0].d
 	for _, s := range sum.latch[1:] {

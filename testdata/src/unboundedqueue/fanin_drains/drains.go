@@ -116,3 +116,47 @@ func commaOk(ids []int) []int {
 		out = append(out, v)
 	}
 }
+
+// The goroutine reports its first error only: every send waits for a flag
+// it then sets.
+func firstErrorOnly(steps []func() error) error {
+	errc := make(chan error) // ok: one send in all, and one receive
+	go func() {
+		defer close(errc)
+		sent := false
+		report := func(err error) {
+			if !sent {
+				errc <- err
+				sent = true
+			}
+		}
+		for _, step := range steps {
+			if err := step(); err != nil {
+				report(err)
+			}
+		}
+		report(nil)
+	}()
+	return <-errc
+}
+
+// Without the flag set, each report sends.
+func everyError(steps []func() error) error {
+	errc := make(chan error) // want `the sends on errc at line 151 block forever when everyError returns at line 161`
+	go func() {
+		defer close(errc)
+		sent := false
+		report := func(err error) {
+			if !sent {
+				errc <- err
+			}
+		}
+		for _, step := range steps {
+			if err := step(); err != nil {
+				report(err)
+			}
+		}
+		report(nil)
+	}()
+	return <-errc
+}

@@ -1060,9 +1060,9 @@ type sendSum struct {
 	// once: the free variable (an index) of a flag that every send waits
 	// for and sets (if !sent { ch <- v; sent = true }), or -1; calls of the
 	// closure share it, so they send once in all.
-	once int
-	escape    bool      // the channel goes where we cannot see
-	send      token.Pos // a blocking send
+	once   int
+	escape bool      // the channel goes where we cannot see
+	send   token.Pos // a blocking send
 }
 
 type sumKey struct {

@@ -44,6 +44,9 @@ func (u *checker) fanInDiagnostic(l *blocked.Leak) analysis.Diagnostic {
 	}
 	per := "call"
 	when := fmt.Sprintf("when %s %s at line %d", l.Func, l.How, line(l.Leave))
+	if !l.Leave.IsValid() {
+		when = fmt.Sprintf("when %s %s", l.Func, l.How)
+	}
 	if l.How == "moves on to the next iteration" {
 		per = "iteration"
 		if l.Case != "" {

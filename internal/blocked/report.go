@@ -63,11 +63,19 @@ func terminal(b *ssa.BasicBlock) ssa.Instruction {
 	return nil
 }
 
+// lastPos returns the position of the last instruction of b that has one,
+// looking back through the blocks that lead only to it.
 func lastPos(b *ssa.BasicBlock) token.Pos {
-	for i := len(b.Instrs) - 1; i >= 0; i-- {
-		if p := b.Instrs[i].Pos(); p.IsValid() {
-			return p
+	for range 16 {
+		for i := len(b.Instrs) - 1; i >= 0; i-- {
+			if p := b.Instrs[i].Pos(); p.IsValid() {
+				return p
+			}
 		}
+		if len(b.Preds) != 1 {
+			break
+		}
+		b = b.Preds[0]
 	}
 	return token.NoPos
 }

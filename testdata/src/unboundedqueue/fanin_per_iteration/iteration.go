@@ -100,3 +100,22 @@ func nested(groups [][]string, d time.Duration) error {
 	}
 	return nil
 }
+
+// The goroutine sends twice when probe fails (a missing return); each
+// iteration receives once.
+func probeTwice(addrs []string) []error {
+	var errs []error
+	for _, addr := range addrs {
+		ch := make(chan error) // want `the send on ch at line 112 blocks forever when probeTwice moves on to the next iteration at line 116: one goroutine leaks per iteration under load; buffer the channel for every sender \(capacity 2\)`
+		go func() {
+			if err := probe(addr); err != nil {
+				ch <- err
+			}
+			ch <- nil
+		}()
+		if err := <-ch; err != nil {
+			errs = append(errs, err)
+		}
+	}
+	return errs
+}

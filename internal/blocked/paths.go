@@ -1,6 +1,7 @@
 package blocked
 
 import (
+	"fmt"
 	"go/token"
 	"go/types"
 
@@ -43,6 +44,7 @@ type flow struct {
 	dead   map[*ssa.BasicBlock]bool  // headers of the loops around a channel made per iteration: its next iteration makes another
 	ends   map[ssa.Instruction]bool  // calls that may end the goroutine (a helper that can call t.Fatal)
 	most   bool                      // count an iteration by its path that sends most (a sender's possible sends)
+	corr   map[*ssa.If]cond          // tests of conditions tested more than once
 	failed bool
 }
 
@@ -77,6 +79,10 @@ const (
 type state struct {
 	d   form
 	why *event
+	// known, val: the branches this path took on conditions that the
+	// function tests more than once (bit i: condition i), so that a later
+	// test of the same condition goes the same way.
+	known, val uint32
 }
 
 // An exit is where a path leaves the region: a return or panic (instr),
@@ -214,6 +220,7 @@ func (f *flow) run(r *loops.Loop, entry *ssa.BasicBlock, start int, init []state
 		default:
 			for i := range b.Succs {
 				e := edge{b, i}
+				ss := f.decide(term, i, ss)
 				if eff, ok := f.edges[e]; ok {
 					if eff.drained {
 						out(e, []state{{d: form{drained: true}, why: eff.why}})
@@ -294,11 +301,142 @@ func (f *flow) outward(r *loops.Loop, exits []exit) []exit {
 	return out
 }
 
+// A cond is a condition tested by more than one If: its number, and
+// whether this If tests its negation.
+type cond struct {
+	id  int
+	neg bool
+}
+
+// decide keeps the states that may take successor i of term, recording
+// the branch when term tests a condition the function tests again: the
+// two tests of 0 < n of two loops over range n go the same way.
+func (f *flow) decide(term ssa.Instruction, i int, ss []state) []state {
+	ifi, ok := term.(*ssa.If)
+	if !ok {
+		return ss
+	}
+	if f.corr == nil {
+		f.corr = correlated(f.fn)
+	}
+	c, ok := f.corr[ifi]
+	if !ok {
+		return ss
+	}
+	bit := uint32(1) << c.id
+	holds := (i == 0) != c.neg // the condition's value on this branch
+	var out []state
+	for _, s := range ss {
+		if s.known&bit != 0 {
+			if (s.val&bit != 0) == holds {
+				out = append(out, s)
+			}
+			continue
+		}
+		s.known |= bit
+		if holds {
+			s.val |= bit
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// correlated finds the Ifs of fn that test the same condition as another
+// If: the same value, or a comparison of the same operands (constants by
+// value), up to 32 conditions.
+func correlated(fn *ssa.Function) map[*ssa.If]cond {
+	type test struct {
+		ifi *ssa.If
+		key string
+		neg bool
+	}
+	var tests []test
+	count := make(map[string]int)
+	for _, b := range fn.Blocks {
+		ifi, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If)
+		if !ok {
+			continue
+		}
+		key, neg := condKey(ifi.Cond)
+		if key == "" {
+			continue
+		}
+		tests = append(tests, test{ifi, key, neg})
+		count[key]++
+	}
+	ids := make(map[string]int)
+	out := make(map[*ssa.If]cond)
+	for _, t := range tests {
+		if count[t.key] < 2 {
+			continue
+		}
+		id, ok := ids[t.key]
+		if !ok {
+			if len(ids) == 32 {
+				continue
+			}
+			id = len(ids)
+			ids[t.key] = id
+		}
+		out[t.ifi] = cond{id: id, neg: t.neg}
+	}
+	return out
+}
+
+// condKey names a condition so that equal conditions have equal names:
+// a value by identity, a comparison by its operator and operands (with
+// the constant on the right, and the negation of !c).
+func condKey(v ssa.Value) (string, bool) {
+	neg := false
+	for {
+		not, ok := v.(*ssa.UnOp)
+		if !ok || not.Op != token.NOT {
+			break
+		}
+		v, neg = not.X, !neg
+	}
+	operand := func(x ssa.Value) string {
+		if c, ok := x.(*ssa.Const); ok {
+			if c.Value == nil {
+				return "nil"
+			}
+			return "const " + c.Value.ExactString()
+		}
+		return fmt.Sprintf("%p", x)
+	}
+	bin, ok := v.(*ssa.BinOp)
+	if !ok {
+		return operand(v), neg
+	}
+	op, x, y := bin.Op, bin.X, bin.Y
+	if _, ok := x.(*ssa.Const); ok {
+		if _, ok := y.(*ssa.Const); !ok {
+			x, y = y, x
+			switch op {
+			case token.LSS:
+				op = token.GTR
+			case token.GTR:
+				op = token.LSS
+			case token.LEQ:
+				op = token.GEQ
+			case token.GEQ:
+				op = token.LEQ
+			}
+		}
+	}
+	switch op {
+	case token.LSS, token.GTR, token.LEQ, token.GEQ, token.EQL, token.NEQ:
+		return op.String() + " " + operand(x) + " " + operand(y), neg
+	}
+	return operand(v), neg
+}
+
 // shift adds d to every state (and records why, if given).
 func shift(ss []state, d form, why *event) []state {
 	out := make([]state, len(ss))
 	for i, s := range ss {
-		out[i] = state{d: add(s.d, d), why: s.why}
+		out[i] = state{d: add(s.d, d), why: s.why, known: s.known, val: s.val}
 		if why != nil {
 			out[i].why = why
 		}
@@ -310,7 +448,7 @@ func (f *flow) merge(a, b []state) []state {
 	for _, s := range b {
 		dup := false
 		for _, t := range a {
-			if t.d.equal(s.d) {
+			if t.d.equal(s.d) && t.known == s.known && t.val == s.val {
 				dup = true
 				break
 			}
@@ -477,7 +615,7 @@ func (f *flow) through(l *loops.Loop, sum *loopSum, ss []state, x exit) []state 
 			if last.why != nil {
 				why = last.why
 			}
-			out = f.merge(out, []state{{d: add(add(s.d, whole), last.d), why: why}})
+			out = f.merge(out, []state{{d: add(add(s.d, whole), last.d), why: why, known: s.known, val: s.val}})
 		}
 	}
 	return out

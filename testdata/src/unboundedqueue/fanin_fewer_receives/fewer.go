@@ -192,3 +192,29 @@ func collect(ids []int) []int {
 		}
 	}
 }
+
+// Two loops over range n: both skip when n is 0, together.
+func rangeTwice(n int) int {
+	ch := make(chan int) // ok: n senders, n receives
+	for i := range n {
+		go func() { ch <- fetch(i).v }()
+	}
+	s := 0
+	for range n {
+		s += <-ch
+	}
+	return s
+}
+
+// The sender starts only if async; the receive happens only then too.
+func maybeAsync(async bool) int {
+	ch := make(chan int) // ok: the same condition decides both
+	if async {
+		go func() { ch <- fetch(0).v }()
+	}
+	v := 0
+	if async {
+		v = <-ch
+	}
+	return v
+}

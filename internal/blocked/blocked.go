@@ -85,7 +85,6 @@ type Leak struct {
 	How          string    // how it leaves: "returns", "calls t.Fatal", "moves on to the next iteration"
 	Case         string    // the select case or branch taken on the way out, as written ("<-ctx.Done()", "default"); "" if none
 	CasePos      token.Pos //
-	Start        token.Pos // where the (first) sender is started
 	Pending      int       // how many sends are left blocked, when it is a constant (else 0: several, or many)
 	// OneGoroutine: every send left blocked is made by one goroutine,
 	// started once (it may send many values).
@@ -93,8 +92,7 @@ type Leak struct {
 	// Fix, when the number of senders is known where the channel is
 	// made: the edit that buffers the channel for every sender.
 	Fix      *analysis.TextEdit
-	Capacity string    // the capacity the fix writes ("1", "len(ids)")
-	Make     token.Pos // the make, when it is in this package
+	Capacity string // the capacity the fix writes ("1", "len(ids)")
 }
 
 // run analyzes every function of the package that may hold a leak, and

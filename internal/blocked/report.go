@@ -264,9 +264,6 @@ func (a *pkgState) leak(fn *ssa.Function, at ssa.Instruction, k form, s state, h
 			break
 		}
 	}
-	if len(starts) > 0 {
-		l.Start = starts[0].site.Pos()
-	}
 	if len(starts) == 1 && starts[0].one && via == nil {
 		if mk, ok := at.(*ssa.MakeChan); ok {
 			if call := a.makeCall(mk); call != nil {
@@ -281,7 +278,7 @@ func (a *pkgState) leak(fn *ssa.Function, at ssa.Instruction, k form, s state, h
 		if call == nil {
 			return nil
 		}
-		l.Pos, l.End, l.Make = call.Pos(), call.End(), call.Pos()
+		l.Pos, l.End = call.Pos(), call.End()
 		l.Chan = a.chanName(call)
 		l.Fix, l.Capacity = a.bufferFix(fn, mk, starts, k)
 		return l

@@ -113,6 +113,8 @@ func run(pass *analysis.Pass, factsOnly bool) *Result {
 		forests:   make(map[*ssa.Function]*loops.Forest),
 		ending:    make(map[*ssa.Function]map[ssa.Instruction]bool),
 		mayEnds:   make(map[*ssa.Function]bool),
+		partners:  make(map[ssa.Value][]ssa.Value),
+		leakOf:    make(map[ssa.Value]*Leak),
 	}
 	for _, f := range pass.Files {
 		a.files[pass.Fset.File(f.Pos())] = f
@@ -237,6 +239,8 @@ type pkgState struct {
 	forests   map[*ssa.Function]*loops.Forest
 	ending    map[*ssa.Function]map[ssa.Instruction]bool
 	mayEnds   map[*ssa.Function]bool
+	partners  map[ssa.Value][]ssa.Value // channels a goroutine answers on, one or the other
+	leakOf    map[ssa.Value]*Leak
 	leaks     []*Leak
 }
 
@@ -490,7 +494,21 @@ func (a *pkgState) origin(fn *ssa.Function, r *funcResult, at ssa.Instruction, c
 		}
 	}
 	if found != nil && !a.factsOnly {
-		a.leaks = append(a.leaks, found)
+		// One goroutine that answers on one of two channels leaks once: when
+		// both channels are left at the same place, the first tells it.
+		dup := false
+		for _, other := range a.partners[ch] {
+			if l := a.leakOf[other]; l != nil && l.Leave == found.Leave {
+				dup = true
+			}
+		}
+		if len(a.partners[ch]) > 0 {
+			found.Fix, found.Capacity = nil, "" // one buffer does not cover the other answer
+		}
+		if !dup {
+			a.leaks = append(a.leaks, found)
+			a.leakOf[ch] = found
+		}
 	}
 	// A channel returned on every path with senders pending on every one:
 	// the callers must receive them.
@@ -576,6 +594,10 @@ func (a *pkgState) answers(fn *ssa.Function, f *flow, ch ssa.Value, starts []sta
 			if !a.exclusive(g, g.FreeVars[st.arg], g.FreeVars[i]) &&
 				!(a.closesLast(g, g.FreeVars[st.arg], g.FreeVars[i]) && a.onlyCloser(fn, other, st.mc)) {
 				continue
+			}
+			if !slices.Contains(a.partners[ch], other) {
+				a.partners[ch] = append(a.partners[ch], other)
+				a.partners[other] = append(a.partners[other], ch)
 			}
 			uses(fn, a.forest, []ssa.Value{other}, func(u use) {
 				switch u.kind {

@@ -254,3 +254,26 @@ func closeThenSend() error {
 		return nil
 	}
 }
+
+// Neither answer is received: one goroutine leaks, told once.
+func acceptNeither(d time.Duration) error {
+	connc := make(chan *conn) // want `the send on connc at line 268 blocks forever when acceptNeither returns at line 277 after the <-time.After\(d\) case: one goroutine leaks per call under load; make the senders select on the way out too, or receive what they send`
+	errc := make(chan error)  // ok: the same goroutine, told at connc
+	go func() {
+		c, err := accept()
+		if err != nil {
+			errc <- err
+			return
+		}
+		connc <- c
+	}()
+	select {
+	case c := <-connc:
+		_ = c
+		return nil
+	case err := <-errc:
+		return err
+	case <-time.After(d):
+		return errors.New("timeout")
+	}
+}

@@ -335,6 +335,7 @@ func stripConv(v ssa.Value) ssa.Value {
 	}
 }
 
+// String renders a count, for messages while debugging and for tests.
 func (f form) String() string {
 	if f.drained {
 		return "drained"

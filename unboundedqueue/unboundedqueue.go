@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/bplint/bplint/internal/analyzerdoc"
+	"github.com/bplint/bplint/internal/blocked"
 	"github.com/bplint/bplint/internal/crash"
 	"github.com/bplint/bplint/internal/directive"
 	"github.com/bplint/bplint/internal/rules"
@@ -26,7 +27,7 @@ var Analyzer = New(Config{})
 // New returns an unboundedqueue analyzer for cfg. Each call returns an
 // independent analyzer whose flags are bound to its own copy of cfg.
 func New(cfg Config) *analysis.Analyzer {
-	return newAnalyzer(cfg, func(u *checker) {
+	return newAnalyzer(cfg, blocked.Analyzer, func(u *checker) {
 		u.rep = directive.NewReporter(u.pass, rules.UnboundedQueue, directive.Options{Disabled: u.cfg.Disable, TestLoad: u.cfg.TestLoad})
 		u.index()
 		u.exportSpawners()
@@ -42,16 +43,16 @@ func New(cfg Config) *analysis.Analyzer {
 // internal/summary (which it requires), and no report. It has the name and
 // flags of New's analyzer.
 func NewFactsOnly(cfg Config) *analysis.Analyzer {
-	return newAnalyzer(cfg, (*checker).exportSpawners)
+	return newAnalyzer(cfg, blocked.FactsOnly, (*checker).exportSpawners)
 }
 
-func newAnalyzer(cfg Config, run func(*checker)) *analysis.Analyzer {
+func newAnalyzer(cfg Config, leaks *analysis.Analyzer, run func(*checker)) *analysis.Analyzer {
 	c := &cfg
 	a := &analysis.Analyzer{
 		Name:      rules.UnboundedQueue,
 		Doc:       analyzerdoc.MustExtract(doc, rules.UnboundedQueue),
 		URL:       "https://github.com/bplint/bplint/blob/main/docs/unboundedqueue.md",
-		Requires:  []*analysis.Analyzer{inspect.Analyzer, summary.Analyzer},
+		Requires:  []*analysis.Analyzer{inspect.Analyzer, summary.Analyzer, leaks},
 		FactTypes: []analysis.Fact{new(spawnerFact)},
 	}
 	c.RegisterFlags(&a.Flags)

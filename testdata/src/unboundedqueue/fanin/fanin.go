@@ -19,7 +19,7 @@ type result struct {
 func fetch(int) result { return result{} }
 
 func firstError(ids []int) error {
-	ch := make(chan result) // want `goroutines started in a loop send to unbuffered channel ch, but the receiver can stop before it has received from every sender \(a return at line 28\): each remaining sender blocks forever and leaks; buffer the channel for every sender, or make the senders select on ctx.Done\(\)`
+	ch := make(chan result) // want `the sends on ch at line 24 block forever when firstError returns at line 28: the goroutines left leak on every call under load; buffer the channel for every sender \(capacity len\(ids\)\)`
 	for _, id := range ids {
 		go func() { ch <- fetch(id) }()
 	}
@@ -32,7 +32,7 @@ func firstError(ids []int) error {
 }
 
 func fastest(n int) int {
-	ch := make(chan int) // want `unbuffered channel ch, but the receiver can stop before it has received from every sender \(a single receive at line 39\)`
+	ch := make(chan int) // want `the sends on ch at line 37 block forever when fastest returns at line 39: .* \(capacity n\)`
 	for i := 0; i < n; i++ {
 		go func() { ch <- fetch(i).v }()
 	}
@@ -40,7 +40,7 @@ func fastest(n int) int {
 }
 
 func withTimeout(ids []int) ([]int, error) {
-	ch := make(chan int) // want `unbuffered channel ch, but the receiver can stop`
+	ch := make(chan int) // want `the sends on ch at line 45 block forever when withTimeout returns at line 53 after the <-time.After\(time.Second\) case`
 	for _, id := range ids {
 		go func() { ch <- id }()
 	}
@@ -57,7 +57,7 @@ func withTimeout(ids []int) ([]int, error) {
 }
 
 func rangeWithBreak(ids []int, stop int) {
-	ch := make(chan int, 0) // want `unbuffered channel ch`
+	ch := make(chan int, 0) // want `the sends on ch at line 62 block forever when rangeWithBreak leaves its receive loop at line 65`
 	for _, id := range ids {
 		go func() { ch <- id }()
 	}

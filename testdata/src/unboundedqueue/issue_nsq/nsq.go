@@ -17,7 +17,7 @@ func both() (int, int) {
 
 // first receives once from three senders: two leak.
 func first() int {
-	ch := make(chan int) // want `goroutines started in a loop send to unbuffered channel ch, but the receiver can stop before it has received from every sender \(a single receive at line 24\)`
+	ch := make(chan int) // want `the send on ch at line 22 blocks forever when first returns at line 26: one goroutine leaks per call under load`
 	for _, s := range []string{"a", "b", "c"} {
 		go func(s string) { ch <- work(s) }(s)
 	}

@@ -1,0 +1,749 @@
+package blocked
+
+import (
+	"go/token"
+	"go/types"
+	"slices"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+)
+
+// funcResult is what the analysis of a function found that its callers
+// need: the channels it returns with senders pending.
+type funcResult struct {
+	done    bool
+	pending *pendingRet
+}
+
+// senderRet is a function returned with the channel that sends on it.
+type senderRet struct {
+	result int // the result it is returned as
+	count  form
+	send   token.Pos
+	mc     *ssa.MakeClosure
+}
+
+type pendingRet struct {
+	sender *senderRet // the channel's sender, returned to be started by the caller
+	result int
+	count  form // in the function's own terms (its parameters)
+	send   token.Pos
+	fn     *ssa.Function
+	fix    *analysis.TextEdit // buffers the channel in the function, if the count is known
+	cap    string
+}
+
+// analyzeFunc looks at every channel fn makes or gets from a call that
+// returns one with senders pending.
+func (a *pkgState) analyzeFunc(fn *ssa.Function) *funcResult {
+	if r, ok := a.funcs[fn]; ok {
+		return r // done, or in progress (a recursive call: nothing known yet)
+	}
+	r := &funcResult{}
+	a.funcs[fn] = r
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			switch instr := instr.(type) {
+			case *ssa.MakeChan:
+				a.origin(fn, r, instr, instr, a.st.countOf(instr.Size), form{}, nil)
+			case *ssa.Call:
+				if p := a.pendingOf(instr); p != nil {
+					if ch := resultValue(instr, p.result); ch != nil {
+						a.origin(fn, r, instr, ch, form{}, p.count, p)
+					}
+				}
+			}
+		}
+	}
+	r.done = true
+	return r
+}
+
+// pendingAt is a call's pending senders, in the caller's terms.
+type pendingAt struct {
+	sender *senderRet // in the callee's terms
+	result int
+	count  form
+	send   token.Pos
+	callee string
+	fix    *analysis.TextEdit
+	cap    string
+}
+
+// pendingOf returns what the call's callee leaves pending on the channel
+// it returns, or nil.
+func (a *pkgState) pendingOf(call *ssa.Call) *pendingAt {
+	g := call.Call.StaticCallee()
+	if g == nil {
+		return nil
+	}
+	name := g.Name()
+	if g.Parent() != nil {
+		name = a.callName(call.Pos()) // a function literal, by the variable that holds it
+	}
+	if g.Blocks != nil && g.Pkg != nil && g.Pkg.Pkg == a.pass.Pkg {
+		if a.factsOnly && !returnsChan(g) {
+			return nil
+		}
+		r := a.analyzeFunc(g)
+		if r.pending == nil {
+			return nil
+		}
+		p := r.pending
+		return &pendingAt{result: p.result, count: a.st.translate(p.count, g, call.Call.Args), send: p.send, callee: name, fix: p.fix, cap: p.cap, sender: p.sender}
+	}
+	obj, ok := g.Object().(*types.Func)
+	if !ok || obj.Pkg() == a.pass.Pkg {
+		return nil
+	}
+	var fact PendingFact
+	if !a.pass.ImportObjectFact(obj.Origin(), &fact) {
+		return nil
+	}
+	return &pendingAt{result: fact.Result, count: a.st.fromFact(fact.Pending, call.Call.Args), callee: obj.Pkg().Name() + "." + name}
+}
+
+// resultValue returns the value of result i of a call: the call itself for
+// a single result, its extract otherwise (nil if unused).
+func resultValue(call *ssa.Call, i int) ssa.Value {
+	if call.Call.Signature().Results().Len() == 1 {
+		return call
+	}
+	for _, r := range *call.Referrers() {
+		if e, ok := r.(*ssa.Extract); ok && e.Index == i {
+			return e
+		}
+	}
+	return nil
+}
+
+// A start is where the receiving function starts senders.
+type start struct {
+	site  ssa.Instruction
+	count form
+	send  token.Pos
+	one   bool // one goroutine, which sends itself
+	// mc, arg: the closure started, and its binding of the channel
+	mc  *ssa.MakeClosure
+	arg int
+}
+
+// origin analyzes one channel ch of fn, made (or returned by a call) at
+// instruction at, with buffer k and init sends already beyond the buffer
+// (a call's pending senders).
+func (a *pkgState) origin(fn *ssa.Function, r *funcResult, at ssa.Instruction, ch ssa.Value, k, init form, via *pendingAt) {
+	f := newFlow(fn, &a.st, nil) // its loops are computed only if there is something to count
+	var starts []start
+	var rets []*ssa.Return
+	retIndex := -1
+	bad := false
+	var firstRecv ssa.Instruction
+	var sender *senderRet
+	uses(fn, a.forest, []ssa.Value{ch}, func(u use) {
+		if bad {
+			return
+		}
+		switch u.kind {
+		case useSend, useSendSelect, useClose, useEscape:
+			bad = true // it sends itself, closes, or lets the channel go where we cannot see
+		case useRecv:
+			f.instr[u.instr] = add(f.instr[u.instr], constForm(-1))
+			a.received(f, u.instr.(*ssa.UnOp))
+			if firstRecv == nil {
+				firstRecv = u.instr
+			}
+		case useRecvSelect:
+			if !a.selectEffects(f, u.instr.(*ssa.Select), u.state) {
+				bad = true
+			}
+			if firstRecv == nil {
+				firstRecv = u.instr
+			}
+		case useCall, useClosure:
+			if u.kind == useClosure && u.ret > 0 {
+				// Returned with the channel: the function that sends on it,
+				// for the caller to start.
+				s := a.sendSummary(u.g, u.g.FreeVars[u.arg])
+				if s.recv || s.escape || s.total.isZero() || (sender != nil && sender.result != u.ret-1) {
+					bad = true
+					return
+				}
+				sender = &senderRet{result: u.ret - 1, count: s.total, send: s.send, mc: u.instr.(*ssa.MakeClosure)}
+				return
+			}
+			s, kind := a.startOf(u)
+			if s == nil || s.escape || (s.recv && (!s.recvKnown || !s.total.isZero())) {
+				bad = true // a receiver elsewhere that we cannot count, or a callee we cannot see
+				return
+			}
+			if s.recv {
+				// A goroutine, a deferred or called function that receives as
+				// many times on every path: a drain started on the way out.
+				site := u.site.(ssa.Instruction)
+				f.instr[site] = add(f.instr[site], s.recvs)
+				return
+			}
+			switch kind {
+			case runsSync:
+				if s.self {
+					bad = true // the function itself sends
+					return
+				}
+			case runsDeferred:
+				if s.self || !s.total.isZero() {
+					bad = true
+					return
+				}
+			}
+			if !s.total.isZero() {
+				site := u.site.(ssa.Instruction)
+				f.instr[site] = add(f.instr[site], s.total)
+				st := start{site: site, count: s.total, send: s.send, one: kind == runsAsync && !s.spawns}
+				if mc, ok := u.instr.(*ssa.MakeClosure); ok && u.kind == useClosure && kind == runsAsync {
+					st.mc, st.arg = mc, u.arg
+				}
+				starts = append(starts, st)
+			}
+		case useReturn:
+			if retIndex >= 0 && retIndex != u.arg {
+				bad = true
+			}
+			retIndex = u.arg
+			rets = append(rets, u.instr.(*ssa.Return))
+		}
+	})
+	if via != nil && via.sender != nil && !bad {
+		starts, bad = a.startedSender(f, at.(*ssa.Call), via, starts)
+	}
+	if bad || (len(starts) == 0 && init.isZero() && sender == nil) {
+		return
+	}
+	a.answers(fn, f, ch, starts)
+	f.ends = a.endingCalls(fn)
+	f.forest = a.forest(fn)
+	block := at.Block()
+	exits := f.from(block, slices.Index(block.Instrs, at)+1, []state{{d: init}})
+	if f.failed {
+		return
+	}
+	var pending []form
+	allReturned := len(exits) > 0
+	var found *Leak
+	for _, x := range exits {
+		how, pos, leaking, returned := a.exitKind(fn, x, rets)
+		if !returned {
+			allReturned = false
+		}
+		for _, s := range x.states {
+			over := sub(s.d, k)
+			switch {
+			case returned:
+				pending = append(pending, over)
+			case leaking && over.canExceed() && (found == nil || (pos.IsValid() && pos < found.Leave)):
+				// the first way out in the source
+				if l := a.leak(fn, at, k, s, how, pos, starts, via, firstRecv); l != nil {
+					found = l
+				}
+			}
+		}
+	}
+	if found != nil && !a.factsOnly {
+		// One goroutine that answers on one of two channels leaks once: when
+		// both channels are left at the same place, the first tells it.
+		dup := false
+		for _, other := range a.partners[ch] {
+			if l := a.leakOf[other]; l != nil && l.Leave == found.Leave {
+				dup = true
+			}
+		}
+		if len(a.partners[ch]) > 0 {
+			found.Fix, found.Capacity = nil, "" // one buffer does not cover the other answer
+		}
+		if !dup {
+			a.leaks = append(a.leaks, found)
+			a.leakOf[ch] = found
+		}
+	}
+	// A channel returned on every path with senders pending on every one:
+	// the callers must receive them.
+	if sender != nil {
+		for _, ret := range rets {
+			if ret.Results[sender.result] != sender.mc {
+				allReturned = false // not always with its sender
+			}
+		}
+	}
+	if allReturned && len(rets) > 0 && via == nil && r.pending == nil {
+		min, ok := least(pending)
+		if ok && (min.canExceed() || sender != nil) {
+			p := &pendingRet{result: retIndex, count: min, fn: fn, sender: sender}
+			if len(starts) > 0 {
+				p.send = starts[0].send
+			}
+			if mk, isMake := at.(*ssa.MakeChan); isMake && sender == nil {
+				p.fix, p.cap = a.bufferFix(fn, mk, starts, k)
+			}
+			if sender != nil {
+				p.send = sender.send
+			}
+			r.pending = p
+		}
+	}
+}
+
+// startedSender counts the goroutines the caller starts with the sender
+// function a call returned with its channel: go send(), errgroup's Go.
+// Anything else done with the function is not followed (bad).
+func (a *pkgState) startedSender(f *flow, call *ssa.Call, via *pendingAt, starts []start) ([]start, bool) {
+	v := resultValue(call, via.sender.result)
+	if v == nil {
+		return starts, false // never started: nothing sends
+	}
+	count := a.st.translate(via.sender.count, via.sender.mc.Fn.(*ssa.Function), nil)
+	for _, r := range *v.Referrers() {
+		switch r := r.(type) {
+		case *ssa.DebugRef:
+		case *ssa.Go:
+			if r.Call.Value != v {
+				return starts, true
+			}
+			f.instr[r] = add(f.instr[r], count)
+			starts = append(starts, start{site: r, count: count, send: via.sender.send, one: true})
+		case *ssa.Call:
+			if !starter(r.Common()) || r.Call.Args[1] != v {
+				return starts, true // run on the receiver's goroutine, or who knows where
+			}
+			f.instr[r] = add(f.instr[r], count)
+			starts = append(starts, start{site: r, count: count, send: via.sender.send})
+		default:
+			return starts, true
+		}
+	}
+	return starts, false
+}
+
+// answers handles goroutines that answer on one of several channels: a
+// closure started to send on ch that also captures another channel the
+// function made, and sends on exactly one of the two on every path (a
+// result or an error). Once the function received the other answer, that
+// goroutine will not send on ch: the receive counts for ch too.
+func (a *pkgState) answers(fn *ssa.Function, f *flow, ch ssa.Value, starts []start) {
+	for _, st := range starts {
+		if st.mc == nil {
+			continue
+		}
+		k, ok := st.count.constant()
+		if !ok || k < 1 {
+			continue
+		}
+		g := st.mc.Fn.(*ssa.Function)
+		for i, b := range st.mc.Bindings {
+			if i == st.arg || b == st.mc.Bindings[st.arg] {
+				continue
+			}
+			other := a.cellChan(b)
+			if other == nil || other == ch {
+				continue
+			}
+			if !a.exclusive(g, g.FreeVars[st.arg], g.FreeVars[i]) &&
+				!(a.closesLast(g, g.FreeVars[st.arg], g.FreeVars[i]) && a.onlyCloser(fn, other, st.mc)) {
+				continue
+			}
+			if !slices.Contains(a.partners[ch], other) {
+				a.partners[ch] = append(a.partners[ch], other)
+				a.partners[other] = append(a.partners[other], ch)
+			}
+			uses(fn, a.forest, []ssa.Value{other}, func(u use) {
+				switch u.kind {
+				case useRecv:
+					f.instr[u.instr] = add(f.instr[u.instr], constForm(-k))
+				case useRecvSelect:
+					if e, ok := caseEdge(u.instr.(*ssa.Select), u.state); ok {
+						eff := f.edges[e]
+						eff.d = add(eff.d, constForm(-k))
+						f.edges[e] = eff
+					}
+				}
+			})
+		}
+	}
+}
+
+// closesLast reports whether g closes the channel it captures as done
+// after its last send on the one it captures as ch (or defers the close),
+// and does nothing else with done: once done is closed, g sends no more.
+func (a *pkgState) closesLast(g *ssa.Function, ch, done ssa.Value) bool {
+	var closes []ssa.Instruction
+	ok := true
+	uses(g, a.forest, []ssa.Value{done}, func(u use) {
+		if u.kind == useClose {
+			closes = append(closes, u.instr)
+		} else {
+			ok = false
+		}
+	})
+	if !ok || len(closes) == 0 {
+		return false
+	}
+	sends := make(map[ssa.Instruction]bool)
+	uses(g, a.forest, []ssa.Value{ch}, func(u use) {
+		switch u.kind {
+		case useSend:
+			sends[u.instr] = true
+		case useSendSelect:
+		default:
+			ok = false
+		}
+	})
+	if !ok {
+		return false
+	}
+	for _, c := range closes {
+		if _, deferred := c.(*ssa.Defer); deferred {
+			continue // at the end: after every send
+		}
+		if sendsAfter(c, sends) {
+			return false
+		}
+	}
+	return true
+}
+
+// sendsAfter reports whether one of sends can run after instruction from.
+func sendsAfter(from ssa.Instruction, sends map[ssa.Instruction]bool) bool {
+	b := from.Block()
+	after := false
+	for _, instr := range b.Instrs {
+		if after && sends[instr] {
+			return true
+		}
+		after = after || instr == from
+	}
+	seen := make(map[*ssa.BasicBlock]bool)
+	stack := append([]*ssa.BasicBlock(nil), b.Succs...)
+	for len(stack) > 0 {
+		x := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if seen[x] {
+			continue
+		}
+		seen[x] = true
+		for _, instr := range x.Instrs {
+			if sends[instr] {
+				return true
+			}
+		}
+		stack = append(stack, x.Succs...)
+	}
+	return false
+}
+
+// onlyCloser reports whether, besides receives, the only thing fn does with
+// channel done is to hand it to the closure mc: a receive from done means
+// that closure closed it.
+func (a *pkgState) onlyCloser(fn *ssa.Function, done ssa.Value, mc *ssa.MakeClosure) bool {
+	ok := true
+	uses(fn, a.forest, []ssa.Value{done}, func(u use) {
+		switch u.kind {
+		case useRecv, useRecvSelect:
+		case useClosure:
+			ok = ok && u.instr == ssa.Instruction(mc)
+		default:
+			ok = false
+		}
+	})
+	return ok
+}
+
+// cellChan returns the channel made in place that a captured variable
+// holds: the one MakeChan stored in it.
+func (a *pkgState) cellChan(v ssa.Value) ssa.Value {
+	alloc, ok := v.(*ssa.Alloc)
+	if !ok {
+		return nil
+	}
+	var mk ssa.Value
+	for _, st := range storesTo(alloc) {
+		m, ok := st.Val.(*ssa.MakeChan)
+		if !ok || (mk != nil && mk != m) {
+			return nil
+		}
+		mk = m
+	}
+	return mk
+}
+
+// exclusive reports whether g sends exactly once on the channels it
+// captures as r1 and r2 together, on every path that sends: one or the
+// other, never both.
+func (a *pkgState) exclusive(g *ssa.Function, r1, r2 ssa.Value) bool {
+	if a.sendSummary(g, r1).total.isZero() || a.sendSummary(g, r2).total.isZero() {
+		return false // not two answers
+	}
+	f := newFlow(g, &a.st, nil)
+	ok := true
+	uses(g, a.forest, []ssa.Value{r1, r2}, func(u use) {
+		switch u.kind {
+		case useSend:
+			f.instr[u.instr] = add(f.instr[u.instr], constForm(1))
+		case useClose, useSendSelect:
+		default:
+			ok = false // anything else: not the simple answer we look for
+		}
+	})
+	if !ok || len(g.Blocks) == 0 {
+		return false
+	}
+	f.forest = a.forest(g)
+	var ends []form
+	for _, x := range f.run(nil, g.Blocks[0], 0, []state{{}}) {
+		for _, st := range x.states {
+			ends = append(ends, st.d)
+		}
+	}
+	max, ok := most(ends)
+	c, isConst := max.constant()
+	return ok && !f.failed && len(f.stuck) == 0 && isConst && c == 1
+}
+
+// caseEdge returns the edge taken when sel chooses case i.
+func caseEdge(sel *ssa.Select, i int) (edge, bool) {
+	for _, r := range *sel.Referrers() {
+		index, ok := r.(*ssa.Extract)
+		if !ok || index.Index != 0 {
+			continue
+		}
+		for _, r := range *index.Referrers() {
+			cmp, ok := r.(*ssa.BinOp)
+			if !ok || cmp.Op != token.EQL {
+				continue
+			}
+			if c, ok := cmp.Y.(*ssa.Const); !ok || c.Int64() != int64(i) {
+				continue
+			}
+			for _, cr := range *cmp.Referrers() {
+				if ifi, ok := cr.(*ssa.If); ok {
+					return edge{ifi.Block(), 0}, true
+				}
+			}
+		}
+	}
+	return edge{}, false
+}
+
+// endingCalls returns the calls of fn to functions of this package that
+// may end the calling goroutine on some path, without always doing so (a
+// test helper that calls t.Fatal when something is wrong): a way out of
+// fn at that call.
+func (a *pkgState) endingCalls(fn *ssa.Function) map[ssa.Instruction]bool {
+	if m, ok := a.ending[fn]; ok {
+		return m
+	}
+	m := make(map[ssa.Instruction]bool)
+	a.ending[fn] = m
+	for _, b := range fn.Blocks {
+		for i, instr := range b.Instrs {
+			call, ok := instr.(*ssa.Call)
+			if !ok || (i+2 < len(b.Instrs) && noReturnAfter(b.Instrs[i+1:], call)) {
+				continue // a call that never returns is an exit already
+			}
+			if g := call.Call.StaticCallee(); g != nil && g != fn && a.mayEnd(g) {
+				m[instr] = true
+			}
+		}
+	}
+	return m
+}
+
+// noReturnAfter reports whether the instructions after call are the panic
+// the SSA builder puts after a call that never returns.
+func noReturnAfter(rest []ssa.Instruction, call *ssa.Call) bool {
+	for _, instr := range rest {
+		if p, ok := instr.(*ssa.Panic); ok {
+			return p.Pos() == call.Pos()
+		}
+		if _, ok := instr.(*ssa.MakeInterface); !ok {
+			return false
+		}
+	}
+	return false
+}
+
+// mayEnd reports whether a function of this package can end its
+// goroutine (t.Fatal, runtime.Goexit, directly or through another such
+// function of the package).
+func (a *pkgState) mayEnd(g *ssa.Function) bool {
+	if v, ok := a.mayEnds[g]; ok {
+		return v
+	}
+	a.mayEnds[g] = false // recursion is not followed
+	if g.Blocks == nil || g.Pkg == nil || g.Pkg.Pkg != a.pass.Pkg {
+		return false
+	}
+	v := false
+	for _, b := range g.Blocks {
+		for _, instr := range b.Instrs {
+			switch instr := instr.(type) {
+			case *ssa.Panic:
+				if call := noReturnCall(instr); call != nil && endsGoroutine(call) {
+					v = true
+				}
+			case *ssa.Call:
+				if h := instr.Call.StaticCallee(); h != nil && h != g && a.mayEnd(h) {
+					v = true
+				}
+			}
+		}
+	}
+	a.mayEnds[g] = v
+	return v
+}
+
+// least returns the smallest form, if they can be ordered.
+func least(fs []form) (form, bool) {
+	if len(fs) == 0 {
+		return form{}, false
+	}
+	min := fs[0]
+	for _, f := range fs[1:] {
+		switch {
+		case le(f, min):
+			min = f
+		case le(min, f):
+		default:
+			return form{}, false
+		}
+	}
+	return min, true
+}
+
+// received records the value and the "closed" branch of a receive.
+func (a *pkgState) received(f *flow, recv *ssa.UnOp) {
+	if !recv.CommaOk {
+		f.data[recv] = true
+		return
+	}
+	for _, r := range *recv.Referrers() {
+		e, ok := r.(*ssa.Extract)
+		if !ok {
+			continue
+		}
+		switch e.Index {
+		case 0:
+			f.data[e] = true
+		case 1:
+			a.closedBranches(f, e, nil)
+		}
+	}
+}
+
+// closedBranches marks the branches taken when ok (the second result of a
+// receive) is false: the channel was closed, every sender was heard. For
+// a select's ok, only the branches inside the case of the channel count
+// (entry: its first block).
+func (a *pkgState) closedBranches(f *flow, ok ssa.Value, entry *ssa.BasicBlock) {
+	var visit func(v ssa.Value, negated bool, depth int)
+	visit = func(v ssa.Value, negated bool, depth int) {
+		if depth > 3 {
+			return
+		}
+		for _, r := range *v.Referrers() {
+			switch r := r.(type) {
+			case *ssa.If:
+				if entry != nil && !entry.Dominates(r.Block()) {
+					continue
+				}
+				i := 1 // the false branch
+				if negated {
+					i = 0
+				}
+				f.edges[edge{r.Block(), i}] = edgeEffect{drained: true}
+			case *ssa.UnOp:
+				if r.Op == token.NOT {
+					visit(r, !negated, depth+1)
+				}
+			}
+		}
+	}
+	visit(ok, false, 0)
+}
+
+// selectEffects records what a select that receives from the channel in
+// case state does on each of its edges. It returns false when the cases
+// cannot be told apart.
+func (a *pkgState) selectEffects(f *flow, sel *ssa.Select, state int) bool {
+	var index *ssa.Extract
+	for _, r := range *sel.Referrers() {
+		if e, ok := r.(*ssa.Extract); ok && e.Index == 0 {
+			index = e
+		}
+	}
+	if index == nil {
+		return false
+	}
+	cmps := make(map[int]*ssa.If)
+	for _, r := range *index.Referrers() {
+		cmp, ok := r.(*ssa.BinOp)
+		if !ok || cmp.Op != token.EQL {
+			continue
+		}
+		c, ok := cmp.Y.(*ssa.Const)
+		if !ok {
+			continue
+		}
+		for _, cr := range *cmp.Referrers() {
+			if ifi, ok := cr.(*ssa.If); ok {
+				cmps[int(c.Int64())] = ifi
+			}
+		}
+	}
+	mark := func(b *ssa.BasicBlock) {
+		if len(b.Preds) == 1 {
+			f.marks[b] = true
+		}
+	}
+	var entry *ssa.BasicBlock
+	for j := range sel.States {
+		ifi := cmps[j]
+		if ifi == nil {
+			return false
+		}
+		e := edge{ifi.Block(), 0}
+		f.cases[ifi.Block()] = true
+		if j == state {
+			f.edges[e] = edgeEffect{d: constForm(-1)}
+			if len(e.to().Preds) == 1 {
+				entry = e.to()
+			}
+			continue
+		}
+		f.edges[e] = edgeEffect{why: &event{kind: evCase, pos: sel.States[j].Pos, sel: sel, state: j}}
+		mark(e.to())
+	}
+	if !sel.Blocking {
+		last := cmps[len(sel.States)-1]
+		e := edge{last.Block(), 1}
+		f.edges[e] = edgeEffect{why: &event{kind: evCase, pos: sel.Pos(), sel: sel, state: -1}}
+		mark(e.to())
+	}
+	r := 2
+	for j := 0; j < state; j++ {
+		if sel.States[j].Dir == types.RecvOnly {
+			r++
+		}
+	}
+	for _, ref := range *sel.Referrers() {
+		e, ok := ref.(*ssa.Extract)
+		if !ok {
+			continue
+		}
+		switch {
+		case e.Index == r:
+			f.data[e] = true
+		case e.Index == 1 && entry != nil:
+			a.closedBranches(f, e, entry)
+		}
+	}
+	return true
+}

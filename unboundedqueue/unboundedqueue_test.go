@@ -125,6 +125,10 @@ func TestGenerics(t *testing.T) {
 	analysistest.Run(t, testdata, unboundedqueue.New(unboundedqueue.Config{}), "unboundedqueue/generics")
 }
 
+func TestSpawnSourceStopped(t *testing.T) {
+	analysistest.Run(t, testdata, unboundedqueue.New(unboundedqueue.Config{}), "unboundedqueue/spawn_source_stopped")
+}
+
 func TestRegressionSelectCase(t *testing.T) {
 	analysistest.Run(t, testdata, unboundedqueue.New(unboundedqueue.Config{}), "unboundedqueue/spawn_select_case_source")
 }

@@ -213,16 +213,43 @@ func StopsSource(l *loops.Loop, src *loops.Source, site ssa.Instruction) bool {
 		}
 	}
 	back := 0
+	seen := make(map[*ssa.Phi]bool)
 	for i, pred := range l.Header.Preds {
 		if !from[pred] || !l.Contains(pred) {
 			continue
 		}
 		back++
-		if c, ok := phi.Edges[i].(*ssa.Const); !ok || !c.IsNil() {
+		if !nilAfter(phi.Edges[i], site.Block(), from, seen) {
 			return false
 		}
 	}
 	return back > 0
+}
+
+// nilAfter reports whether v is nil on every path from the block site to
+// where v is used: a nil constant, or a phi whose edges from the blocks those
+// paths cross (from) are nil after site in turn (prevoteCh = nil on the
+// branch that spawns, merged with the unchanged value of the other branch).
+func nilAfter(v ssa.Value, site *ssa.BasicBlock, from map[*ssa.BasicBlock]bool, seen map[*ssa.Phi]bool) bool {
+	switch v := v.(type) {
+	case *ssa.Const:
+		return v.IsNil()
+	case *ssa.Phi:
+		if v.Block() == site || !from[v.Block()] {
+			return false // its value was chosen before the spawn
+		}
+		if seen[v] {
+			return true
+		}
+		seen[v] = true
+		for i, pred := range v.Block().Preds {
+			if from[pred] && !nilAfter(v.Edges[i], site, from, seen) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // Blocks reports whether a function of this package may block.

@@ -499,7 +499,7 @@ func failurePath(site ssa.Instruction) bool {
 		if c, ok := x.(*ssa.Const); ok && c.IsNil() {
 			x, y = y, x
 		}
-		if c, ok := y.(*ssa.Const); !ok || !c.IsNil() || !isError(x.Type()) {
+		if c, ok := y.(*ssa.Const); !ok || !c.IsNil() || !holdsError(x.Type()) {
 			continue
 		}
 		failed, fine := d.Succs[0], d.Succs[1] // err != nil: the true side
@@ -511,6 +511,12 @@ func failurePath(site ssa.Instruction) bool {
 		}
 	}
 	return false
+}
+
+// holdsError reports whether values of t record a failure: t is error, or
+// a type that implements it (a *encodeError kept until after a loop).
+func holdsError(t types.Type) bool {
+	return isError(t) || types.Implements(t, types.Universe.Lookup("error").Type().Underlying().(*types.Interface))
 }
 
 // reaches reports whether control can go from a to b in their function.

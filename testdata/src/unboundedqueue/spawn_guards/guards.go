@@ -33,6 +33,40 @@ func (c *client) loop() {
 	}
 }
 
+// A failure recorded in a value of a concrete error type (a pointer whose
+// type implements error), tested later: the spawn is on its failure path.
+type encodeError struct{ err error }
+
+func (e *encodeError) Error() string { return e.err.Error() }
+
+func (c *client) encode(Msg) ([]byte, error) { return nil, nil }
+
+func (c *client) disconnect() {}
+
+func (c *client) fanout(subs []*client) {
+	for m := range c.in {
+		for _, s := range subs {
+			var failed *encodeError
+			if _, err := s.encode(m); err != nil {
+				failed = &encodeError{err}
+			}
+			if failed != nil {
+				go s.disconnect() // ok: once per subscriber whose encoding failed
+				continue
+			}
+		}
+		for _, s := range subs {
+			var pending *client
+			if s != nil {
+				pending = s
+			}
+			if pending != nil {
+				go pending.disconnect() // want `goroutine started per value received from c.in with no limit`
+			}
+		}
+	}
+}
+
 // The loop stops receiving from the channel that delivered the item.
 func election(votes chan Msg, done chan struct{}) {
 	granted := 0

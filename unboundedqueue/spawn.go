@@ -223,7 +223,7 @@ func (u *checker) blocks(g *ssa.Go) bool {
 // spawnMessage words a per-item finding: what starts, per what, and the
 // bounded alternative.
 func (u *checker) spawnMessage(what string, src *loops.Source, remedy string) string {
-	return fmt.Sprintf("%s per %s with no limit: under load goroutines pile up without bound; %s", what, u.describe(src), remedy)
+	return fmt.Sprintf("%s per %s with no limit: under load they pile up without bound; %s", what, u.describe(src), remedy)
 }
 
 func remedyFor(src *loops.Source) string {
@@ -231,9 +231,9 @@ func remedyFor(src *loops.Source) string {
 		return "skip the tick while the previous run is in progress, or do the work in the loop"
 	}
 	if src.Call != nil && isAccept(src.Call) {
-		return "wrap the listener with netutil.LimitListener or acquire a semaphore before the go statement"
+		return "wrap the listener with netutil.LimitListener or take a semaphore before the spawn"
 	}
-	return "acquire a semaphore before the go statement or hand the items to a fixed pool of workers"
+	return "take a semaphore before the spawn or use a fixed pool of workers"
 }
 
 func isAccept(cc *ssa.CallCommon) bool {
@@ -600,7 +600,7 @@ func (u *checker) spawnIn(v ssa.Value, why string, at token.Pos) (analysis.Diagn
 	}
 	d := analysis.Diagnostic{
 		Pos: pos, End: end, Category: ruleSpawn,
-		Message: fmt.Sprintf("goroutine started in a callback that %s, with no limit: under load goroutines pile up without bound; acquire a semaphore before the go statement or hand the items to a fixed pool of workers", why),
+		Message: fmt.Sprintf("goroutine started in a callback that %s, with no limit: under load they pile up without bound; take a semaphore before the spawn or use a fixed pool of workers", why),
 	}
 	if at.IsValid() {
 		d.Related = []analysis.RelatedInformation{{Pos: at, Message: "the callback is handed over here"}}

@@ -94,12 +94,17 @@ func (u *checker) orderedSet(q *queue) bool {
 	if idx.sorted[q.obj] || idx.keyed[q.obj] {
 		return true
 	}
+	n := 0
 	for _, g := range q.grows {
-		if g.from == nil && !u.searchedBefore(q, g) {
+		if g.from != nil {
+			continue // a transfer, judged at its source
+		}
+		if !u.searchedBefore(q, g) {
 			return false
 		}
+		n++
 	}
-	return len(q.grows) > 0
+	return n > 0
 }
 
 type setIndex struct {

@@ -65,6 +65,7 @@ type queueCache struct {
 	decls        map[types.Object]*ast.FuncDecl // see declOf
 	defs         map[types.Object]ast.Expr      // see defOf
 	counters     map[types.Object]bool          // see counter
+	countIdx     *countIdx                      // see countIndex
 	wide         bool                           // while judging the calls that lead to an add (see countVsMax)
 	limitsOnly   bool                           // while asking limitedAtCallers
 }
@@ -654,7 +655,7 @@ func (u *checker) judge(q *queue) {
 			continue // a test filling a production queue is setting up state, not producing
 		}
 		c, ok := u.boundary(q, g)
-		if !ok || u.bounded(q, g) || u.boundedAtCallers(q, g) {
+		if !ok || u.bounded(q, g) || u.boundedAtCallers(q, g) || u.countedAtCalls(q, g) {
 			continue
 		}
 		u.report(q, g, c)

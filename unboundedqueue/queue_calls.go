@@ -20,11 +20,19 @@ type callSite struct {
 	fn   ast.Node // the enclosing FuncDecl or FuncLit
 }
 
+// An ifaceSite is a call of an interface method, with the interface.
+type ifaceSite struct {
+	callSite
+	iface *types.Interface
+}
+
 type callIndex struct {
 	sites   map[types.Object][]callSite // by *types.Func (origin) or the *types.Var a literal is bound to
 	escapes map[types.Object]bool       // used other than as the callee of a call (a method value, a func value)
 	iface   map[string]bool             // names of methods called through an interface
-	litVar  map[*ast.FuncLit]types.Object
+	// the calls of interface methods, by method name
+	ifaceSites map[string][]ifaceSite
+	litVar     map[*ast.FuncLit]types.Object
 }
 
 func (u *checker) calls() *callIndex {
@@ -32,10 +40,11 @@ func (u *checker) calls() *callIndex {
 		return u.qc.callIdx
 	}
 	x := &callIndex{
-		sites:   make(map[types.Object][]callSite),
-		escapes: make(map[types.Object]bool),
-		iface:   make(map[string]bool),
-		litVar:  make(map[*ast.FuncLit]types.Object),
+		sites:      make(map[types.Object][]callSite),
+		escapes:    make(map[types.Object]bool),
+		iface:      make(map[string]bool),
+		ifaceSites: make(map[string][]ifaceSite),
+		litVar:     make(map[*ast.FuncLit]types.Object),
 	}
 	u.qc.callIdx = x
 	info := u.pass.TypesInfo
@@ -70,6 +79,9 @@ func (u *checker) calls() *callIndex {
 			if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok {
 				if s, ok := info.Selections[sel]; ok && s.Kind() == types.MethodVal && types.IsInterface(s.Recv()) {
 					x.iface[sel.Sel.Name] = true
+					if it, ok := s.Recv().Underlying().(*types.Interface); ok {
+						x.ifaceSites[sel.Sel.Name] = append(x.ifaceSites[sel.Sel.Name], ifaceSite{callSite{call: n, fn: fn}, it})
+					}
 				}
 			}
 			switch callee := typeutil.Callee(info, n).(type) {

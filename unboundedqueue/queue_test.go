@@ -18,6 +18,7 @@ func TestQueueShapes(t *testing.T) {
 		"unboundedqueue/queue_caller_bound",
 		"unboundedqueue/queue_claimed_once",
 		"unboundedqueue/queue_constructing",
+		"unboundedqueue/queue_counted_at_caller",
 		"unboundedqueue/queue_drained_in_call",
 		"unboundedqueue/queue_drop_oldest",
 		"unboundedqueue/queue_failure_notices",

@@ -79,4 +79,5 @@ type checker struct {
 	lenVars  map[types.Object]map[types.Object]bool // see lengthVars
 	owners   map[*types.Var]owner                   // see ownerOf
 	ctorOnly map[types.Object]bool                  // see calledByConstructors
+	qc       queueCache                             // the queue rules' indexes (queue*.go)
 }

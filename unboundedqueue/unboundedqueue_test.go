@@ -96,17 +96,9 @@ func TestRegressionsFromStd(t *testing.T) {
 	analysistest.Run(t, testdata, unboundedqueue.New(unboundedqueue.Config{}), "unboundedqueue/issue_std")
 }
 
-func TestRegressionsFromNATS(t *testing.T) {
-	analysistest.Run(t, testdata, unboundedqueue.New(unboundedqueue.Config{}), "unboundedqueue/issue_nats")
-}
-
 func TestAllRulesDisabledReportsNothing(t *testing.T) {
 	all := []string{"slice-queue", "list-queue", "goroutine-per-item", "unbuffered-fan-in"}
 	analysistest.Run(t, testdata, unboundedqueue.New(unboundedqueue.Config{Disable: all}), "unboundedqueue/disabled")
-}
-
-func TestRegressionsFromGRPC(t *testing.T) {
-	analysistest.Run(t, testdata, unboundedqueue.New(unboundedqueue.Config{}), "unboundedqueue/issue_grpc")
 }
 
 func TestSuppression(t *testing.T) {
@@ -115,10 +107,6 @@ func TestSuppression(t *testing.T) {
 
 func TestRegressionsFromEtcd(t *testing.T) {
 	analysistest.Run(t, testdata, unboundedqueue.New(unboundedqueue.Config{}), "unboundedqueue/issue_etcd")
-}
-
-func TestRegressionsFromPrometheus(t *testing.T) {
-	analysistest.Run(t, testdata, unboundedqueue.New(unboundedqueue.Config{}), "unboundedqueue/issue_prometheus")
 }
 
 func TestGenerics(t *testing.T) {
@@ -149,7 +137,7 @@ func TestFactsOnly(t *testing.T) {
 // next to the true positives they must not hide.
 func TestIssueEval(t *testing.T) {
 	analysistest.Run(t, testdata, unboundedqueue.New(unboundedqueue.Config{}),
-		"unboundedqueue/spawn_once_guard_cas", "unboundedqueue/issue_nsq", "unboundedqueue/issue_sarama", "unboundedqueue/issue_sarama/mocks", "unboundedqueue/issue_badger")
+		"unboundedqueue/spawn_once_guard_cas", "unboundedqueue/issue_nsq", "unboundedqueue/issue_sarama", "unboundedqueue/issue_badger")
 }
 
 // TestCallbacks: spawns reached through function values (parameters,

@@ -1,7 +1,8 @@
 // Package issue_std holds regression tests from running on the standard
 // library: counted loops, signals received without a value, spawners and
-// iterations that wait for their goroutine, loop indexes taken for head
-// indexes, and receivers that count down every sender.
+// iterations that wait for their goroutine, and receivers that count down
+// every sender (its queue cases are in queue_swap_remove and
+// queue_byte_chunks).
 package issue_std
 
 import (
@@ -70,30 +71,6 @@ func oneAtATime(in <-chan int) {
 			work(v)
 		}()
 		wg.Wait()
-	}
-}
-
-// database/sql: a loop index is not a head index.
-type stmt struct {
-	mu  sync.Mutex
-	css []int
-}
-
-func (s *stmt) add(c int) {
-	s.mu.Lock()
-	s.css = append(s.css, c) // ok: removeClosed swaps with the last element, it does not consume the front
-	s.mu.Unlock()
-}
-
-func (s *stmt) removeClosed() {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	for i := 0; i < len(s.css); i++ {
-		if s.css[i] < 0 {
-			s.css[i] = s.css[len(s.css)-1]
-			s.css = s.css[:len(s.css)-1]
-			i--
-		}
 	}
 }
 
@@ -177,24 +154,4 @@ func reassignedChan() {
 		go func() { done <- true }()
 	}
 	<-done
-}
-
-// net/http/fcgi: a byte buffer accumulates a record, it is not a queue of items.
-type request struct {
-	mu        sync.Mutex
-	rawParams []byte
-}
-
-func (r *request) add(content []byte) {
-	r.mu.Lock()
-	r.rawParams = append(r.rawParams, content...) // ok: a byte stream buffer
-	r.mu.Unlock()
-}
-
-func (r *request) parse() []byte {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	text := r.rawParams
-	r.rawParams = nil
-	return text
 }

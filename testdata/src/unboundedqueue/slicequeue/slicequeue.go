@@ -22,7 +22,7 @@ type Inbox struct {
 func (q *Inbox) Push(ev Event) {
 	q.mu.Lock()
 	defer q.mu.Unlock()
-	q.items = append(q.items, ev) // want `slice q.items is used as a queue \(grows in Inbox.Push, consumed from the front in Inbox.Pop\) with no bound on its length: when the consumer falls behind it grows until memory runs out; reject when full`
+	q.items = append(q.items, ev) // want `slice q.items is used as a queue \(grows in Inbox.Push, consumed from the front in Inbox.Pop\) with no bound: a slow consumer lets it grow until memory runs out; reject, drop or wait once len\(q.items\) reaches a maximum$`
 }
 
 func (q *Inbox) Pop() (Event, bool) {

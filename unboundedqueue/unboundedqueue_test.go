@@ -92,8 +92,8 @@ func TestQueues(t *testing.T) {
 	analysistest.Run(t, testdata, unboundedqueue.New(unboundedqueue.Config{}), "unboundedqueue/slicequeue", "unboundedqueue/listqueue")
 }
 
-func TestRegressionsFromStd(t *testing.T) {
-	analysistest.Run(t, testdata, unboundedqueue.New(unboundedqueue.Config{}), "unboundedqueue/issue_std")
+func TestLoopsNotDrivenByItems(t *testing.T) {
+	analysistest.Run(t, testdata, unboundedqueue.New(unboundedqueue.Config{}), "unboundedqueue/spawn_loops_not_driven_by_items")
 }
 
 func TestAllRulesDisabledReportsNothing(t *testing.T) {
@@ -105,8 +105,8 @@ func TestSuppression(t *testing.T) {
 	analysistest.Run(t, testdata, unboundedqueue.New(unboundedqueue.Config{}), "unboundedqueue/suppress")
 }
 
-func TestRegressionsFromEtcd(t *testing.T) {
-	analysistest.Run(t, testdata, unboundedqueue.New(unboundedqueue.Config{}), "unboundedqueue/issue_etcd")
+func TestHelperStoppedBeforeReturn(t *testing.T) {
+	analysistest.Run(t, testdata, unboundedqueue.New(unboundedqueue.Config{}), "unboundedqueue/spawn_helper_stopped_before_return")
 }
 
 func TestGenerics(t *testing.T) {
@@ -117,7 +117,7 @@ func TestSpawnSourceStopped(t *testing.T) {
 	analysistest.Run(t, testdata, unboundedqueue.New(unboundedqueue.Config{}), "unboundedqueue/spawn_source_stopped")
 }
 
-func TestRegressionSelectCase(t *testing.T) {
+func TestSelectCaseSource(t *testing.T) {
 	analysistest.Run(t, testdata, unboundedqueue.New(unboundedqueue.Config{}), "unboundedqueue/spawn_select_case_source")
 }
 
@@ -131,13 +131,12 @@ func TestFactsOnly(t *testing.T) {
 	}
 }
 
-// TestIssueEval: false positives found by the evaluation on caddy (a spawn
-// behind a compare-and-swap), sarama (workers cached per key, mocks) and
-// badger (a limit before a goto, growth in a send case, a test-only pop),
-// next to the true positives they must not hide.
-func TestIssueEval(t *testing.T) {
+// TestSpawnGuardShapes: a spawn behind a compare-and-swap, a worker cached per
+// key, a limit taken before a goto, and senders over a slice literal, each
+// beside the true positive it must not hide.
+func TestSpawnGuardShapes(t *testing.T) {
 	analysistest.Run(t, testdata, unboundedqueue.New(unboundedqueue.Config{}),
-		"unboundedqueue/spawn_once_guard_cas", "unboundedqueue/issue_nsq", "unboundedqueue/issue_sarama", "unboundedqueue/issue_badger")
+		"unboundedqueue/spawn_once_guard_cas", "unboundedqueue/fanin_literal_senders", "unboundedqueue/spawn_worker_per_key", "unboundedqueue/spawn_limit_before_goto")
 }
 
 // TestCallbacks: spawns reached through function values (parameters,

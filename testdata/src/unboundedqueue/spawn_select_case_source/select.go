@@ -1,4 +1,4 @@
-// Package issue_select_case proves that a spawn in one receive case of a
+// Package spawn_select_case_source proves that a spawn in one receive case of a
 // select loop is described by that case's channel, not by the first channel
 // the loop receives from (a spawn in the case of the expired leases was
 // described by the first case's channel). The spawner in the case is still

@@ -1,7 +1,6 @@
-// Package issue_badger: false positives found on dgraph-io/badger (its
-// queue cases are in the queue_* packages: queue_send_case,
-// queue_test_code, queue_drained_in_call, queue_constructing).
-package issue_badger
+// Package spawn_limit_before_goto: a limit taken before every goto to the
+// spawn, in an inner loop, bounds the goroutines (seen on dgraph-io/badger).
+package spawn_limit_before_goto
 
 // writeLoop takes a one-slot semaphore before every goto to the spawn
 // (badger's doWrites): the limit is taken in the inner loop.

@@ -1,4 +1,4 @@
-package issue_etcd
+package spawn_helper_stopped_before_return
 
 import "context"
 

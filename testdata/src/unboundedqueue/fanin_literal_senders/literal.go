@@ -1,5 +1,7 @@
-// Package issue_nsq: false positives found on nsqio/nsq.
-package issue_nsq
+// Package fanin_literal_senders: senders started over a slice literal of n
+// elements and drained by n receives are all heard; fewer receives leave the
+// others blocked (seen on nsqio/nsq).
+package fanin_literal_senders
 
 func work(s string) int { return len(s) }
 
@@ -17,7 +19,7 @@ func both() (int, int) {
 
 // first receives once from three senders: two leak.
 func first() int {
-	ch := make(chan int) // want `the send on ch at line 22 blocks forever when first returns at line 26: one goroutine leaks per call under load`
+	ch := make(chan int) // want `the send on ch at line 24 blocks forever when first returns at line 28: one goroutine leaks per call under load`
 	for _, s := range []string{"a", "b", "c"} {
 		go func(s string) { ch <- work(s) }(s)
 	}

@@ -1,9 +1,8 @@
-// Package issue_std holds regression tests from running on the standard
-// library: counted loops, signals received without a value, spawners and
+// Package spawn_loops_not_driven_by_items: counted loops, signals received without a value, spawners and
 // iterations that wait for their goroutine, and receivers that count down
 // every sender (its queue cases are in queue_swap_remove and
 // queue_byte_chunks).
-package issue_std
+package spawn_loops_not_driven_by_items
 
 import (
 	"context"

@@ -1,7 +1,7 @@
-// Package issue_etcd holds regression tests from etcd: a function whose
+// Package spawn_helper_stopped_before_return: a function whose
 // helper goroutine is stopped before it returns is not a spawner (its queue
 // cases are in queue_constructing).
-package issue_etcd
+package spawn_helper_stopped_before_return
 
 type pipeline struct {
 	msgc  chan []byte

@@ -1,5 +1,7 @@
-// Package issue_sarama: false positives found on IBM/sarama.
-package issue_sarama
+// Package spawn_worker_per_key: a worker started once per map key and
+// cached is not started per item (seen on IBM/sarama's producer); the form
+// that starts one per item is reported beside it.
+package spawn_worker_per_key
 
 type msg struct{ part int32 }
 
@@ -30,7 +32,7 @@ func dispatch(input <-chan *msg) {
 func dispatchLeaky(input <-chan *msg) {
 	for m := range input {
 		if m.part >= 0 {
-			h := newWorker() // want `newWorker starts a goroutine \(sarama\.go:8\) per value received from input with no limit`
+			h := newWorker() // want `newWorker starts a goroutine \(worker\.go:10\) per value received from input with no limit`
 			h <- m
 		}
 	}

@@ -30,6 +30,7 @@ type pendingRet struct {
 	count  form // in the function's own terms (its parameters)
 	send   token.Pos
 	fn     *ssa.Function
+	mk     *ssa.MakeChan      // the make of the channel, in fn
 	fix    *analysis.TextEdit // buffers the channel in the function, if the count is known
 	cap    string
 }
@@ -67,6 +68,7 @@ type pendingAt struct {
 	count  form
 	send   token.Pos
 	callee string
+	mk     *ssa.MakeChan // the make in the callee, when it is in this package
 	fix    *analysis.TextEdit
 	cap    string
 }
@@ -91,7 +93,7 @@ func (a *pkgState) pendingOf(call *ssa.Call) *pendingAt {
 			return nil
 		}
 		p := r.pending
-		return &pendingAt{result: p.result, count: a.st.translate(p.count, g, call.Call.Args), send: p.send, callee: name, fix: p.fix, cap: p.cap, sender: p.sender}
+		return &pendingAt{result: p.result, count: a.st.translate(p.count, g, call.Call.Args), send: p.send, callee: name, mk: p.mk, fix: p.fix, cap: p.cap, sender: p.sender}
 	}
 	obj, ok := g.Object().(*types.Func)
 	if !ok || obj.Pkg() == a.pass.Pkg {
@@ -260,6 +262,12 @@ func (a *pkgState) origin(fn *ssa.Function, r *funcResult, at ssa.Instruction, c
 		if len(a.partners[ch]) > 0 {
 			found.Fix, found.Capacity = nil, "" // one buffer does not cover the other answer
 		}
+		// A channel made in a function of the package that returns it is
+		// reported once, on its make, for the first caller that leaves.
+		if via != nil && via.mk != nil {
+			dup = dup || a.atMake[via.mk]
+			a.atMake[via.mk] = true
+		}
 		if !dup {
 			a.leaks = append(a.leaks, found)
 			a.leakOf[ch] = found
@@ -281,8 +289,11 @@ func (a *pkgState) origin(fn *ssa.Function, r *funcResult, at ssa.Instruction, c
 			if len(starts) > 0 {
 				p.send = starts[0].send
 			}
-			if mk, isMake := at.(*ssa.MakeChan); isMake && sender == nil {
-				p.fix, p.cap = a.bufferFix(fn, mk, starts, k)
+			if mk, isMake := at.(*ssa.MakeChan); isMake {
+				p.mk = mk
+				if sender == nil {
+					p.fix, p.cap = a.bufferFix(fn, mk, starts, k)
+				}
 			}
 			if sender != nil {
 				p.send = sender.send

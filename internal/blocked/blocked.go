@@ -247,7 +247,10 @@ type pkgState struct {
 	partners  map[ssa.Value][]ssa.Value // channels a goroutine answers on, one or the other
 	leakOf    map[ssa.Value]*Leak
 	atMake    map[*ssa.MakeChan]bool // makes of returned channels already reported
-	leaks     []*Leak
+	// candidates: the declared functions that return a channel, which a
+	// function value may be (nil until asked)
+	candidates []*ssa.Function
+	leaks      []*Leak
 }
 
 // forest returns the loops of fn, computed once.

@@ -71,6 +71,9 @@ func (u *checker) fanInDiagnostic(l *blocked.Leak) analysis.Diagnostic {
 	if l.Send.IsValid() {
 		d.Related = append(d.Related, analysis.RelatedInformation{Pos: l.Send, Message: "this send blocks forever"})
 	}
+	if l.Waits.IsValid() {
+		d.Related = append(d.Related, analysis.RelatedInformation{Pos: l.Waits, Message: "the caller waits for the channel here"})
+	}
 	if l.CasePos.IsValid() && l.Case != "" {
 		d.Related = append(d.Related, analysis.RelatedInformation{Pos: l.CasePos, Message: "the receiver takes this case"})
 	}

@@ -70,9 +70,14 @@ type Result struct {
 // A Leak is a path on which a function stops receiving from a channel while
 // senders beyond its buffer are still to send.
 type Leak struct {
-	// Pos, End: where the finding belongs: the make, or, for a channel
-	// returned by a call, the receive (or the call when nothing receives).
+	// Pos, End: where the finding belongs: the make (for a channel a
+	// function of the package returns, the make in that function), or, for
+	// a channel returned by a function of another package, the receive (or
+	// the call when nothing receives).
 	Pos, End token.Pos
+	// Waits: for a channel returned by a function of the package, where
+	// the caller that leaves receives it (or calls the function).
+	Waits    token.Pos
 	Func     string    // the receiving function: "fetch", or "the function literal"
 	Chan     string    // the channel as the code names it: "ch", "fetchAsync()"
 	Send     token.Pos // a send that blocks, when it is in this package
@@ -114,6 +119,7 @@ func run(pass *analysis.Pass, factsOnly bool) *Result {
 		mayEnds:   make(map[*ssa.Function]bool),
 		partners:  make(map[ssa.Value][]ssa.Value),
 		leakOf:    make(map[ssa.Value]*Leak),
+		atMake:    make(map[*ssa.MakeChan]bool),
 	}
 	for _, f := range pass.Files {
 		a.files[pass.Fset.File(f.Pos())] = f
@@ -240,7 +246,11 @@ type pkgState struct {
 	mayEnds   map[*ssa.Function]bool
 	partners  map[ssa.Value][]ssa.Value // channels a goroutine answers on, one or the other
 	leakOf    map[ssa.Value]*Leak
-	leaks     []*Leak
+	atMake    map[*ssa.MakeChan]bool // makes of returned channels already reported
+	// candidates: the declared functions that return a channel, which a
+	// function value may be (nil until asked)
+	candidates []*ssa.Function
+	leaks      []*Leak
 }
 
 // forest returns the loops of fn, computed once.

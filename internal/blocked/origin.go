@@ -30,6 +30,7 @@ type pendingRet struct {
 	count  form // in the function's own terms (its parameters)
 	send   token.Pos
 	fn     *ssa.Function
+	mk     *ssa.MakeChan      // the make of the channel, in fn
 	fix    *analysis.TextEdit // buffers the channel in the function, if the count is known
 	cap    string
 }
@@ -67,6 +68,7 @@ type pendingAt struct {
 	count  form
 	send   token.Pos
 	callee string
+	mk     *ssa.MakeChan // the make in the callee, when it is in this package
 	fix    *analysis.TextEdit
 	cap    string
 }
@@ -75,12 +77,18 @@ type pendingAt struct {
 // it returns, or nil.
 func (a *pkgState) pendingOf(call *ssa.Call) *pendingAt {
 	g := call.Call.StaticCallee()
+	name := ""
 	if g == nil {
-		return nil
+		if g = a.valueCallee(call); g == nil {
+			return nil
+		}
+		name = g.Name()
 	}
-	name := g.Name()
-	if g.Parent() != nil {
-		name = a.callName(call.Pos()) // a function literal, by the variable that holds it
+	if name == "" {
+		name = g.Name()
+		if g.Parent() != nil {
+			name = a.callName(call.Pos()) // a function literal, by the variable that holds it
+		}
 	}
 	if g.Blocks != nil && g.Pkg != nil && g.Pkg.Pkg == a.pass.Pkg {
 		if a.factsOnly && !returnsChan(g) {
@@ -91,7 +99,7 @@ func (a *pkgState) pendingOf(call *ssa.Call) *pendingAt {
 			return nil
 		}
 		p := r.pending
-		return &pendingAt{result: p.result, count: a.st.translate(p.count, g, call.Call.Args), send: p.send, callee: name, fix: p.fix, cap: p.cap, sender: p.sender}
+		return &pendingAt{result: p.result, count: a.st.translate(p.count, g, call.Call.Args), send: p.send, callee: name, mk: p.mk, fix: p.fix, cap: p.cap, sender: p.sender}
 	}
 	obj, ok := g.Object().(*types.Func)
 	if !ok || obj.Pkg() == a.pass.Pkg {
@@ -102,6 +110,53 @@ func (a *pkgState) pendingOf(call *ssa.Call) *pendingAt {
 		return nil
 	}
 	return &pendingAt{result: fact.Result, count: a.st.fromFact(fact.Pending, call.Call.Args), callee: obj.Pkg().Name() + "." + name}
+}
+
+// valueCallee returns the one function of the package that a call of a
+// function value returning a channel (a callback held in a field, a
+// parameter) may call, as the package's call graph resolves it: a
+// declared function whose address is taken (func waiter() <-chan T handed
+// to a constructor, then called through the field). It returns nil for
+// interface methods, for function literals and wrappers, when the call
+// graph sees several functions or none (a value from another package),
+// and when no function of the package returns a channel with senders
+// pending that could be it.
+func (a *pkgState) valueCallee(call *ssa.Call) *ssa.Function {
+	if a.factsOnly || call.Call.IsInvoke() || !hasChan(call.Call.Signature().Results()) || !a.pendingCandidate(call.Call.Signature()) {
+		return nil
+	}
+	callees := a.form.Callees(call)
+	if len(callees) != 1 {
+		return nil
+	}
+	g := callees[0]
+	if g.Parent() != nil || g.Synthetic != "" || g.Signature.Recv() != nil {
+		return nil
+	}
+	return g
+}
+
+// pendingCandidate reports whether a declared function of the package
+// with signature sig returns a channel with senders pending: a function
+// value of that type may be one of them. It keeps the call graph from
+// being built for packages that have none.
+func (a *pkgState) pendingCandidate(sig *types.Signature) bool {
+	if a.candidates == nil {
+		a.candidates = []*ssa.Function{}
+		for _, fn := range a.form.Funcs() {
+			if fn.Parent() == nil && fn.Synthetic == "" && fn.Signature.Recv() == nil && returnsChan(fn) {
+				a.candidates = append(a.candidates, fn)
+			}
+		}
+	}
+	for _, fn := range a.candidates {
+		if types.Identical(fn.Signature, sig) {
+			if r := a.analyzeFunc(fn); r.pending != nil && r.pending.sender == nil {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // resultValue returns the value of result i of a call: the call itself for
@@ -260,6 +315,12 @@ func (a *pkgState) origin(fn *ssa.Function, r *funcResult, at ssa.Instruction, c
 		if len(a.partners[ch]) > 0 {
 			found.Fix, found.Capacity = nil, "" // one buffer does not cover the other answer
 		}
+		// A channel made in a function of the package that returns it is
+		// reported once, on its make, for the first caller that leaves.
+		if via != nil && via.mk != nil {
+			dup = dup || a.atMake[via.mk]
+			a.atMake[via.mk] = true
+		}
 		if !dup {
 			a.leaks = append(a.leaks, found)
 			a.leakOf[ch] = found
@@ -281,8 +342,11 @@ func (a *pkgState) origin(fn *ssa.Function, r *funcResult, at ssa.Instruction, c
 			if len(starts) > 0 {
 				p.send = starts[0].send
 			}
-			if mk, isMake := at.(*ssa.MakeChan); isMake && sender == nil {
-				p.fix, p.cap = a.bufferFix(fn, mk, starts, k)
+			if mk, isMake := at.(*ssa.MakeChan); isMake {
+				p.mk = mk
+				if sender == nil {
+					p.fix, p.cap = a.bufferFix(fn, mk, starts, k)
+				}
 			}
 			if sender != nil {
 				p.send = sender.send

@@ -305,16 +305,34 @@ func (a *pkgState) leak(fn *ssa.Function, at ssa.Instruction, k form, s state, h
 	if u := a.recvExpr(recvPos); recvPos.IsValid() && u != nil {
 		l.Pos, l.End = u.Pos(), u.End()
 		l.Chan = types.ExprString(u.X)
-		return l
+		return a.atCalleeMake(l, via)
 	}
 	for _, n := range a.path(at.Pos()) {
 		if call, ok := n.(*ast.CallExpr); ok && call.Lparen == at.Pos() {
 			l.Pos, l.End = call.Pos(), call.End()
 			l.Chan = types.ExprString(call)
-			return l
+			return a.atCalleeMake(l, via)
 		}
 	}
 	return nil
+}
+
+// atCalleeMake moves the finding of a channel returned by a function of
+// this package to the make in that function, where the fix goes (a
+// buffer for every sender, whoever calls it); the receive (or the call)
+// in the caller becomes related information. A channel made in another
+// package stays reported at the receive.
+func (a *pkgState) atCalleeMake(l *Leak, via *pendingAt) *Leak {
+	if via.mk == nil {
+		return l
+	}
+	call := a.makeCall(via.mk)
+	if call == nil {
+		return l
+	}
+	l.Waits = l.Pos
+	l.Pos, l.End = call.Pos(), call.End()
+	return l
 }
 
 // isResultOf is a loose syntactic check that a receive's operand is the

@@ -2,8 +2,10 @@
 // that a function returns with its goroutine pending
 // (func async() <-chan T): a caller that selects on it with a timeout
 // leaves the goroutine blocked. The function may be in the package (its
-// summary) or in another (a PendingFact); the finding is at the receive in
-// the caller, and the fix, where the make is in this package, buffers it.
+// summary) or in another (a PendingFact). Where the make is in this
+// package, the finding is on it, where the fix buffers the channel (once,
+// for the first caller that leaves: the buffer serves every caller); for a
+// function of another package it is at the receive in the caller.
 package fanin_returned_channel
 
 import (
@@ -19,7 +21,7 @@ type Result struct{ N int }
 func slowCall() Result { return Result{} }
 
 func fetchAsync() <-chan Result { // want fetchAsync:`spawner`
-	ch := make(chan Result)
+	ch := make(chan Result) // want `the send in fetchAsync's goroutine at line 25 blocks forever when get returns at line 40 after the <-time.After\(d\) case: one goroutine leaks per call under load; buffer the channel for every sender \(capacity 1\)`
 	go func() { ch <- slowCall() }()
 	return ch
 }
@@ -32,7 +34,7 @@ func fetchAsyncFixed() <-chan Result { // want fetchAsyncFixed:`spawner`
 
 func get(d time.Duration) (Result, error) {
 	select {
-	case r := <-fetchAsync(): // want `the send in fetchAsync's goroutine at line 23 blocks forever when get returns at line 38 after the <-time.After\(d\) case: one goroutine leaks per call under load; buffer the channel for every sender \(capacity 1\)`
+	case r := <-fetchAsync(): // reported at the make in fetchAsync, where the fix goes
 		return r, nil
 	case <-time.After(d):
 		return Result{}, errors.New("timeout")
@@ -42,7 +44,7 @@ func get(d time.Duration) (Result, error) {
 func getVar(ctx context.Context) (Result, error) {
 	c := fetchAsync()
 	select {
-	case r := <-c: // want `the send in fetchAsync's goroutine at line 23 blocks forever when getVar returns at line 48 after the <-ctx.Done\(\) case`
+	case r := <-c: // the same make: reported once, for get
 		return r, nil
 	case <-ctx.Done():
 		return Result{}, ctx.Err()
@@ -64,7 +66,7 @@ func getWaiting() Result {
 
 func getImported(ctx context.Context) (async.Result, error) {
 	select {
-	case r := <-async.Fetch(): // want `the goroutine that async.Fetch starts blocks forever on its send when getImported returns at line 70 after the <-ctx.Done\(\) case: one goroutine leaks per call under load; make the senders select on the way out too, or receive what they send`
+	case r := <-async.Fetch(): // want `the goroutine that async.Fetch starts blocks forever on its send when getImported returns at line 72 after the <-ctx.Done\(\) case: one goroutine leaks per call under load; make the senders select on the way out too, or receive what they send`
 		return r, nil
 	case <-ctx.Done():
 		return async.Result{}, ctx.Err()
@@ -82,7 +84,7 @@ func getImportedBuffered(ctx context.Context) (async.Result, error) {
 
 // firstOf receives one of len(ids) results.
 func firstOf(ids []int) async.Result {
-	return <-async.FetchAll(ids) // want `the goroutine that async.FetchAll starts blocks forever on its send when firstOf returns at line 85: the goroutines left leak on every call under load`
+	return <-async.FetchAll(ids) // want `the goroutine that async.FetchAll starts blocks forever on its send when firstOf returns at line 87: the goroutines left leak on every call under load`
 }
 
 // allOf receives every result.
@@ -97,7 +99,7 @@ func allOf(ids []int) []async.Result {
 
 // produced: a helper of another package starts the sender.
 func produced(ctx context.Context) (async.Result, error) {
-	ch := make(chan async.Result) // want `when produced returns at line 106 after the <-ctx.Done\(\) case: one goroutine leaks per call under load; buffer the channel for every sender \(capacity 1\)`
+	ch := make(chan async.Result) // want `when produced returns at line 108 after the <-ctx.Done\(\) case: one goroutine leaks per call under load; buffer the channel for every sender \(capacity 1\)`
 	async.Produce(ch)
 	select {
 	case r := <-ch:
@@ -110,7 +112,7 @@ func produced(ctx context.Context) (async.Result, error) {
 // A function returns a channel with the function that sends on it; the
 // caller starts the sender and stops waiting on the context.
 func stopper(exp func() error) (<-chan error, func()) {
-	done := make(chan error)
+	done := make(chan error) // want `the send in the function stopper returns, at line 116, blocks forever when shutdown returns at line 126 after the <-ctx.Done\(\) case`
 	return done, func() { done <- exp() }
 }
 
@@ -118,7 +120,7 @@ func shutdown(ctx context.Context, exp func() error) error { // want shutdown:`s
 	done, stop := stopper(exp)
 	go stop()
 	select {
-	case err := <-done: // want `the send in the function stopper returns, at line 114, blocks forever when shutdown returns at line 124 after the <-ctx.Done\(\) case`
+	case err := <-done: // reported at the make in stopper
 		return err
 	case <-ctx.Done():
 		return ctx.Err()
@@ -131,4 +133,66 @@ func shutdownWaiting(exp func() error) error { // want shutdownWaiting:`spawner`
 	done, stop := stopper(exp)
 	go stop()
 	return <-done // ok: the caller waits for the answer
+}
+
+// A function literal returns the channel with the function that sends on
+// it, and its caller starts the sender and stops waiting on the context:
+// the finding is on the literal's make.
+func shutdownLiteral(ctx context.Context, exp func() error) error { // want shutdownLiteral:`spawner`
+	stopFunc := func() (<-chan error, func()) {
+		done := make(chan error) // want `the send in the function stopFunc returns, at line 144, blocks forever when shutdownLiteral returns at line 152 after the <-ctx.Done\(\) case`
+		return done, func() { done <- exp() }
+	}
+	done, stop := stopFunc()
+	go stop()
+	select {
+	case err := <-done:
+		return err
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+func shutdownLiteralFixed(ctx context.Context, exp func() error) error { // want shutdownLiteralFixed:`spawner`
+	stopFunc := func() (<-chan error, func()) {
+		done := make(chan error, 1) // ok: the late answer waits in the buffer
+		return done, func() { done <- exp() }
+	}
+	done, stop := stopFunc()
+	go stop()
+	select {
+	case err := <-done:
+		return err
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// getAsync's goroutine sends only when get succeeds, and closes the
+// channel when it is done; a caller that stops waiting on quit leaves it
+// blocked on the send all the same.
+func getAsync(get func() (Result, error)) <-chan Result { // want getAsync:`spawner`
+	c := make(chan Result) // want `the send in getAsync's goroutine at line 182 blocks forever when the function literal returns at line 197 after the <-quit case: one goroutine leaks per call under load; buffer the channel for every sender \(capacity 1\)`
+	go func() {
+		defer close(c)
+		r, err := get()
+		if err != nil {
+			return
+		}
+		c <- r
+	}()
+	return c
+}
+
+func lookup(quit <-chan struct{}, get func() (Result, error), out chan<- Result) { // want lookup:`spawner`
+	go func() {
+		select {
+		case r := <-getAsync(get):
+			select {
+			case out <- r:
+			case <-quit:
+			}
+		case <-quit:
+		}
+	}()
 }

@@ -499,7 +499,7 @@ func failurePath(site ssa.Instruction) bool {
 		if c, ok := x.(*ssa.Const); ok && c.IsNil() {
 			x, y = y, x
 		}
-		if c, ok := y.(*ssa.Const); !ok || !c.IsNil() || !holdsError(x.Type()) {
+		if c, ok := y.(*ssa.Const); !ok || !c.IsNil() || !holdsError(x.Type()) && !madeOnFailure(x, make(map[ssa.Value]bool)) {
 			continue
 		}
 		failed, fine := d.Succs[0], d.Succs[1] // err != nil: the true side
@@ -517,6 +517,30 @@ func failurePath(site ssa.Instruction) bool {
 // a type that implements it (a *encodeError kept until after a loop).
 func holdsError(t types.Type) bool {
 	return isError(t) || types.Implements(t, types.Universe.Lookup("error").Type().Underlying().(*types.Interface))
+}
+
+// madeOnFailure reports whether every value v can hold other than nil was
+// made on a failure path (failed = &encodeError{err} under err != nil): a
+// later v != nil tests whether something failed.
+func madeOnFailure(v ssa.Value, seen map[ssa.Value]bool) bool {
+	if seen[v] {
+		return true
+	}
+	seen[v] = true
+	switch v := v.(type) {
+	case *ssa.Const:
+		return v.IsNil()
+	case *ssa.Phi:
+		for _, e := range v.Edges {
+			if !madeOnFailure(e, seen) {
+				return false
+			}
+		}
+		return true
+	case *ssa.Alloc:
+		return v.Heap && failurePath(v)
+	}
+	return false
 }
 
 // reaches reports whether control can go from a to b in their function.

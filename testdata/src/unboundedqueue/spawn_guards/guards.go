@@ -41,6 +41,12 @@ func (e *encodeError) Error() string { return e.err.Error() }
 
 func (c *client) encode(Msg) ([]byte, error) { return nil, nil }
 
+// encodeFailure records a failure without being an error itself.
+type encodeFailure struct {
+	client *client
+	err    error
+}
+
 func (c *client) disconnect() {}
 
 func (c *client) fanout(subs []*client) {
@@ -52,6 +58,16 @@ func (c *client) fanout(subs []*client) {
 			}
 			if failed != nil {
 				go s.disconnect() // ok: once per subscriber whose encoding failed
+				continue
+			}
+		}
+		for _, s := range subs {
+			var failed *encodeFailure
+			if _, err := s.encode(m); err != nil {
+				failed = &encodeFailure{client: s, err: err}
+			}
+			if failed != nil {
+				go s.disconnect() // ok: failed is set only when the encoding failed
 				continue
 			}
 		}

@@ -46,6 +46,7 @@ func TestDefault(t *testing.T) {
 		"ignoredsignal/drop_polled_consumer",
 		"ignoredsignal/write_echo_loop",
 		"ignoredsignal/write_sink_per_iteration",
+		"ignoredsignal/write_leaves_loop",
 		"ignoredsignal/flush_sticky_error_writer",
 		"ignoredsignal/test_code_quiet",
 		"ignoredsignal/drop_notification_time",

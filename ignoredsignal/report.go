@@ -134,6 +134,9 @@ func (c *checker) checkCall(instr ssa.Instruction, cc *ssa.CallCommon, call *ssa
 			if c.createdPerIteration(instr, recv) {
 				return // see createdPerIteration: the next iteration writes to another sink
 			}
+			if c.leavesLoops(instr) {
+				return // see leavesLoops: a single write per run of the loop
+			}
 			remedy := "check the error and stop the loop"
 			if returnsError {
 				remedy = "check the error and return it"

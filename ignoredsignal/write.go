@@ -31,6 +31,30 @@ func (c *checker) createdPerIteration(instr ssa.Instruction, recv ssa.Value) boo
 	return l != nil && createdIn(recv, l, make(map[ssa.Value]bool))
 }
 
+// leavesLoops reports whether no loop around instr can run it again:
+// control cannot go from instr back to the header of any loop that
+// contains it (w.WriteMsg(m); return, or break out of the only loop).
+//
+// Property: a write on a path that leaves every loop around it is made
+// once per run of the function, not once per iteration; the loop does not
+// keep producing after it fails.
+func (c *checker) leavesLoops(instr ssa.Instruction) bool {
+	fn := instr.Parent()
+	f, ok := c.forests[fn]
+	if !ok {
+		f = loops.Of(fn, loops.Config{})
+		c.forests[fn] = f
+	}
+	// A block that cannot go round again is in no natural loop: Innermost
+	// is nil although the syntax puts the call in a for statement.
+	for l := f.Innermost(instr.Block()); l != nil; l = l.Parent {
+		if l.ReachesHeader(instr.Block()) {
+			return false
+		}
+	}
+	return true
+}
+
 func createdIn(v ssa.Value, l *loops.Loop, seen map[ssa.Value]bool) bool {
 	if seen[v] {
 		return false

@@ -481,7 +481,12 @@ func errorTest(cond ssa.Value) bool {
 // the true side of a test err != nil of an error value (or the false side
 // of err == nil). A goroutine started in reaction to a failure (a
 // reconnect, a shutdown, a retry) runs once per failure, not per item.
-func failurePath(site ssa.Instruction) bool {
+func failurePath(site ssa.Instruction) bool { return failureTest(site, true) }
+
+// failureTest is failurePath; made says whether a nil test of a value made
+// only on failure paths counts (madeOnFailure asks with made false, so the
+// two do not call each other without end).
+func failureTest(site ssa.Instruction, made bool) bool {
 	b := site.Block()
 	for d := b; d != nil; d = d.Idom() {
 		if d == b {
@@ -499,7 +504,7 @@ func failurePath(site ssa.Instruction) bool {
 		if c, ok := x.(*ssa.Const); ok && c.IsNil() {
 			x, y = y, x
 		}
-		if c, ok := y.(*ssa.Const); !ok || !c.IsNil() || !holdsError(x.Type()) && !madeOnFailure(x, make(map[ssa.Value]bool)) {
+		if c, ok := y.(*ssa.Const); !ok || !c.IsNil() || !holdsError(x.Type()) && !(made && madeOnFailure(x, make(map[ssa.Value]bool))) {
 			continue
 		}
 		failed, fine := d.Succs[0], d.Succs[1] // err != nil: the true side
@@ -538,7 +543,7 @@ func madeOnFailure(v ssa.Value, seen map[ssa.Value]bool) bool {
 		}
 		return true
 	case *ssa.Alloc:
-		return v.Heap && failurePath(v)
+		return v.Heap && failureTest(v, false)
 	}
 	return false
 }

@@ -428,3 +428,20 @@ func (c *channel) pump() {
 		go c.waitToRequeue(m) // want `goroutine started per value received from c.memory with no limit`
 	}
 }
+
+// A pointer made under a nil test of itself (made on first use): the test
+// is not a failure test, and deciding so ends (it once recursed without
+// end).
+type session struct{ n int }
+
+func use(*session, Msg) {}
+
+func (c *client) lazy() {
+	var cur *session
+	for m := range c.in {
+		if cur == nil {
+			cur = &session{}
+		}
+		go use(cur, m) // want `goroutine started per value received from c.in with no limit`
+	}
+}

@@ -45,6 +45,7 @@ import (
 	"bytes"
 	"go/ast"
 	"go/token"
+	"maps"
 	"reflect"
 	"slices"
 	"strings"
@@ -108,6 +109,10 @@ var factTypes = map[string]Family{
 	"*blocked.SendsFact":          Blocked,
 	"*blocked.PendingFact":        Blocked,
 }
+
+// FactTypes returns the fact types whose sources the scan knows, by
+// reflect.Type.String().
+func FactTypes() map[string]Family { return maps.Clone(factTypes) }
 
 // InPlay returns the families of the fact types of the analyzers (and of
 // those they require), and whether the scan knows them all; if not, the

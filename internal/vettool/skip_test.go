@@ -15,6 +15,7 @@ import (
 	"testing"
 
 	"github.com/bplint/bplint/analyzers"
+	"github.com/bplint/bplint/internal/prefilter"
 )
 
 // listed is what go list -export -deps -json says of a package.
@@ -215,8 +216,46 @@ func TestSkipSources(t *testing.T) {
 	}
 	env := []string{"GOPATH=" + own + string(filepath.ListSeparator) + shared, "GO111MODULE=off", "GOFLAGS=", "GOWORK=off"}
 	pkgs := list(t, filepath.Join(own, "src"), env, "./...")
-	skip := checkSkip(t, pkgs, func(p *listed) bool { return !p.Standard })
+	skip, full := checkSkipFull(t, pkgs, func(p *listed) bool { return !p.Standard })
 	want := map[string]bool{"skip/plain": true, "skip/mid": true}
+	// Each package below has, in the full run, a fact of its own of each
+	// type listed: the comparison covers every fact type of bplint's
+	// analyzers, through its own source and through an import's fact.
+	wantFacts := map[string][]string{
+		"skip/die":           {"*ctrlflow.noReturn"},
+		"skip/usedie":        {"*ctrlflow.noReturn"},
+		"skip/usemid":        {"*ctrlflow.noReturn"},
+		"skip/spawn":         {"*summary.Fact", "*unboundedqueue.spawnerFact"},
+		"skip/usespawn":      {"*summary.Fact", "*unboundedqueue.spawnerFact"},
+		"skip/peritem":       {"*summary.Fact"},
+		"skip/useperitem":    {"*summary.Fact"},
+		"skip/callback":      {"*summary.Fact"},
+		"skip/iface":         {"*summary.Fact"},
+		"skip/field":         {"*summary.FieldFact"},
+		"skip/sends":         {"*summary.Fact", "*blocked.SendsFact"},
+		"skip/blocksends":    {"*blocked.SendsFact"},
+		"skip/useblocksends": {"*blocked.SendsFact"},
+		"skip/pending":       {"*blocked.PendingFact"},
+		"skip/usepending":    {"*summary.Fact", "*unboundedqueue.spawnerFact"},
+		"skip/marker":        {"*ignoredsignal.signalFact"},
+		"skip/usesignal":     {"*ignoredsignal.signalFact"},
+		"skip/limiter":       {"*ignoredsignal.signalFact"},
+	}
+	covered := make(map[string]bool)
+	for pkg, types := range wantFacts {
+		_, own := factStrings(t, full[pkg].vetx, pkg)
+		for _, typ := range types {
+			covered[typ] = true
+			if !slices.ContainsFunc(own, func(f string) bool { return strings.HasSuffix(f, "("+typ+")") }) {
+				t.Errorf("%s: no fact of type %s of its own in the full run: %q", pkg, typ, own)
+			}
+		}
+	}
+	for typ := range prefilter.FactTypes() {
+		if !covered[typ] {
+			t.Errorf("no package of testdata/src/skip has a fact of type %s", typ)
+		}
+	}
 	for _, p := range pkgs {
 		if !strings.HasPrefix(p.ImportPath, "skip/") {
 			continue
@@ -245,8 +284,15 @@ func TestSkipKeepsFactsStd(t *testing.T) {
 }
 
 func checkSkip(t *testing.T, pkgs []*listed, isRoot func(*listed) bool) map[string]*unit {
-	full := chain(t, pkgs, t.TempDir(), false)
-	skip := chain(t, pkgs, t.TempDir(), true)
+	skip, _ := checkSkipFull(t, pkgs, isRoot)
+	return skip
+}
+
+// checkSkipFull is checkSkip, and returns the runs without the prefilter
+// too.
+func checkSkipFull(t *testing.T, pkgs []*listed, isRoot func(*listed) bool) (skip, full map[string]*unit) {
+	full = chain(t, pkgs, t.TempDir(), false)
+	skip = chain(t, pkgs, t.TempDir(), true)
 	skipped := 0
 	for _, p := range pkgs {
 		f, s := full[p.ImportPath], skip[p.ImportPath]
@@ -299,5 +345,5 @@ func checkSkip(t *testing.T, pkgs []*listed, isRoot func(*listed) bool) map[stri
 	if roots == 0 {
 		t.Errorf("no package analyzed in full")
 	}
-	return skip
+	return skip, full
 }

@@ -1,7 +1,10 @@
-// Command profile runs bplint once, cold (a salted copy of the binary, so
-// go vet's results cache misses; the build cache stays warm), with
-// BPLINT_PROFILE set, and sums what the vet tool recorded per package:
-// where a cold run's time goes.
+// Command profile runs bplint's vet tool once under go vet, as bplint
+// does (go vet -vettool=<bplint> -json), cold (a salted copy of the
+// binary, so go vet's results cache misses; the build cache stays warm),
+// with BPLINT_PROFILE set, and sums what the vet tool recorded per
+// package: where a cold run's time goes. -prefilter=false passes
+// -analyzed.prefilter=false (every dependency type-checked and analyzed
+// for its facts), which the bplint command does not expose.
 //
 //	go run ./bench/profile [-bplint BIN] [-dir DIR] [-prefilter=false] std | <module dir>
 //
@@ -77,24 +80,25 @@ func main() {
 	exe := filepath.Join(tmp, "bplint")
 	check(os.WriteFile(exe, append(data, fmt.Sprintf("\nprofile salt %d\n", time.Now().UnixNano())...), 0o755))
 
-	args := []string{"./..."}
+	pattern := "./..."
 	cmdDir := target
 	if target == "std" {
-		args = []string{"std"}
+		pattern = "std"
 		cmdDir = filepath.Join(tmp, "empty")
 		check(os.MkdirAll(cmdDir, 0o777))
 	}
+	args := []string{"vet", "-vettool=" + exe, "-json"}
 	if !*prefilterOn {
-		args = append([]string{"-analyzed.prefilter=false"}, args...)
+		args = append(args, "-analyzed.prefilter=false")
 	}
-	cmd := exec.Command(exe, args...)
+	cmd := exec.Command("go", append(args, pattern)...)
 	cmd.Dir = cmdDir
 	cmd.Env = append(os.Environ(), "BPLINT_PROFILE="+*dir)
 	t0 := time.Now()
 	err = cmd.Run()
 	wall := time.Since(t0)
 	if _, ok := err.(*exec.ExitError); !ok {
-		check(err) // exit status 1 is findings
+		check(err) // go vet exits non-zero on findings
 	}
 	recs := read(filepath.Join(*dir, "runs.jsonl"))
 	fmt.Printf("%s: wall %.1fs, %d vet tool runs (profiles in %s)\n\n", target, wall.Seconds(), len(recs), *dir)

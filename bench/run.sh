@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # run.sh: the benchmark table of docs/performance.md.
 #
-#   bench/run.sh [-n N] [-tools LIST] [-warm=false] [target...]   (default: -n 3 std)
+#   bench/run.sh [-n N] [-tools LIST] [-warm=false] [-edit=false] [target...]   (default: -n 3 std)
 #
 # A target is "std" or a module directory (analyzed on ./...). Installs
 # errcheck and staticcheck at pinned versions, builds bplint and bench/noop
 # (bplint's driver with an analyzer that does nothing: the load-and-type-check
 # floor) and runs bench/harness, which prints medians and ratios of wall time
-# and peak memory over alternating cold runs, plus bplint's re-run with
-# nothing changed. See bench/harness/main.go for what cold means.
+# and peak memory over alternating cold runs, bplint's re-run with nothing
+# changed, and the incremental case (one file of the largest package edited,
+# every cache warm otherwise; -edit=false leaves it out). See
+# bench/harness/main.go for what cold and edited mean.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 ERRCHECK_VERSION=v1.30.0
@@ -31,7 +33,7 @@ args=()
 while [ $# -gt 0 ]; do
   case $1 in
     -n|-tools) args+=("$1" "$2"); shift 2 ;;
-    -warm=*) args+=("$1"); shift ;;
+    -warm=*|-edit=*) args+=("$1"); shift ;;
     *) break ;;
   esac
 done
@@ -40,5 +42,5 @@ for t in "${@:-std}"; do
   if [ "$t" = std ]; then targets+=(std); else targets+=("$(cd "$t" && pwd)"); fi
 done
 echo "machine: $(nproc) CPUs, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(go version)"
-echo "errcheck $ERRCHECK_VERSION, staticcheck $STATICCHECK_VERSION, bplint $(git -C "$root" rev-parse --short HEAD)"
+echo "errcheck $ERRCHECK_VERSION, staticcheck $STATICCHECK_VERSION, bplint $(git -C "$root" rev-parse --short HEAD), load $(cut -d' ' -f1-3 /proc/loadavg)"
 "$bin/harness" -bin "$bin" "${args[@]}" "${targets[@]}"

@@ -8,12 +8,22 @@
 // noop (bplint's driver with an analyzer that does nothing), errcheck and
 // staticcheck; bench/run.sh builds and installs them at pinned versions.
 //
-// Every measured run is cold for results and warm for the build cache: each
+// Every cold run is cold for results and warm for the build cache: each
 // tool runs once unmeasured first (compiling what go vet needs), then each
 // bplint/noop run uses a fresh copy of its binary with different trailing
 // bytes (a new go vet tool ID, so go vet's results cache misses) and each
 // staticcheck run a fresh STATICCHECK_CACHE; errcheck keeps nothing. The
 // re-run row is bplint run again with the same binary and nothing changed.
+//
+// The edit rows (-edit) are the incremental case: one file of the target's
+// largest package (the most bytes of Go source, tests included; its
+// largest non-test file) gets a new comment line before each run, so its
+// hash changes, with every cache warm otherwise: bplint keeps one binary
+// (its results for the rest of the target stay cached), staticcheck one
+// STATICCHECK_CACHE, and errcheck, which keeps nothing, runs in full. For
+// std the edit is made in a copy of GOROOT (hard links, but for the edited
+// file), which every tool then uses. The file is restored at the end. Their
+// wall/errcheck and mem/errcheck are against errcheck's edit row.
 //
 // Wall time is the command's; peak memory is the largest sum of the resident
 // sets of the command and all its descendants, sampled every 20 ms (go vet
@@ -42,6 +52,7 @@ func main() {
 	toolList := flag.String("tools", "bplint,noop,errcheck,staticcheck", "comma-separated tools to run")
 	rerun := flag.Bool("rerun", true, "also time bplint re-run with nothing changed")
 	warm := flag.Bool("warm", true, "run each tool once, unmeasured, before the measured runs (fills the build cache)")
+	edit := flag.Bool("edit", true, "also time the incremental case: one file of the largest package edited, the caches warm otherwise")
 	flag.Parse()
 	if *bin == "" || flag.NArg() == 0 || *n < 1 {
 		fmt.Fprintln(os.Stderr, "usage: harness -bin DIR [-n 3] [-tools ...] target...")
@@ -71,7 +82,7 @@ func main() {
 				m, err := measure(command(*bin, work, tool, target, strconv.Itoa(i)))
 				check(err)
 				results[tool].add(m)
-				fmt.Fprintf(os.Stderr, "%s %s run %d: %.2fs %.0f MiB\n", target, tool, i+1, m.wall.Seconds(), m.peakMiB)
+				fmt.Fprintf(os.Stderr, "%s %s run %d: %.2fs %.0f MiB (load %s)\n", targetName(target), tool, i+1, m.wall.Seconds(), m.peakMiB, loadavg())
 			}
 		}
 		if *rerun && slices.Contains(tools, "bplint") {
@@ -85,16 +96,24 @@ func main() {
 				results["bplint re-run"].add(m)
 			}
 		}
+		rows := append(slices.Clone(tools), "bplint re-run")
+		if *edit {
+			rows = append(rows, editRuns(*bin, work, target, tools, *n, results)...)
+		}
 		ec, noop := results["errcheck"], results["noop"]
-		for _, tool := range append(slices.Clone(tools), "bplint re-run") {
+		for _, tool := range rows {
 			s := results[tool]
 			if s == nil {
 				continue
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%d\t%.2f\t%.0f\t%s\t%s\t%s\t\n", target, tool, len(s.wall),
+			base := ec
+			if strings.HasSuffix(tool, " edit") {
+				base = results["errcheck edit"]
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%d\t%.2f\t%.0f\t%s\t%s\t%s\t\n", targetName(target), tool, len(s.wall),
 				s.medianWall(), s.medianMem(),
-				ratio(s.medianWall(), ec, (*stats).medianWall), ratio(s.medianWall(), noop, (*stats).medianWall),
-				ratio(s.medianMem(), ec, (*stats).medianMem))
+				ratio(s.medianWall(), base, (*stats).medianWall), ratio(s.medianWall(), noop, (*stats).medianWall),
+				ratio(s.medianMem(), base, (*stats).medianMem))
 		}
 	}
 	check(tw.Flush())
@@ -102,7 +121,7 @@ func main() {
 
 // command returns the command line of tool on target. run names the run:
 // bplint and noop get a binary of their own per run (a cold go vet cache),
-// except "rerun", which reuses one.
+// except "rerun" and "edit", which reuse one each.
 func command(bin, work, tool, target, run string) *exec.Cmd {
 	dir, pattern := target, "./..."
 	if target == "std" {
@@ -125,13 +144,20 @@ func command(bin, work, tool, target, run string) *exec.Cmd {
 		cmd = exec.Command(filepath.Join(bin, "errcheck"), pattern)
 	case "staticcheck":
 		cmd = exec.Command(filepath.Join(bin, "staticcheck"), pattern)
-		cache, err := os.MkdirTemp(work, "staticcheck-cache")
-		check(err)
-		cmd.Env = append(os.Environ(), "STATICCHECK_CACHE="+cache)
+		cache := filepath.Join(work, "staticcheck-cache-"+run)
+		if run != "edit" {
+			var err error
+			cache, err = os.MkdirTemp(work, "staticcheck-cache")
+			check(err)
+		}
+		cmd.Env = []string{"STATICCHECK_CACHE=" + cache}
 	default:
 		check(fmt.Errorf("unknown tool %q", tool))
 	}
 	cmd.Dir = dir
+	// cmd.Env holds the tool's own variables; the caller's environment
+	// (os.Environ, or the GOROOT copy of an edit run) goes first.
+	cmd.Env = append(os.Environ(), cmd.Env...)
 	return cmd
 }
 
@@ -141,6 +167,155 @@ func copySalted(src, dst, salt string) {
 	data, err := os.ReadFile(src)
 	check(err)
 	check(os.WriteFile(dst, append(data, []byte("\nbench salt "+salt+"\n")...), 0o755))
+}
+
+// editRuns times the incremental case on target (see the package
+// comment) and returns the rows it added to results.
+func editRuns(bin, work, target string, tools []string, n int, results map[string]*stats) []string {
+	dir, env := target, os.Environ()
+	if target == "std" {
+		goroot := strings.TrimSpace(output(exec.Command("go", "env", "GOROOT")))
+		dir = filepath.Join(work, "goroot")
+		check(linkTree(goroot, dir))
+		env = append(env, "GOROOT="+dir, "PATH="+filepath.Join(dir, "bin")+string(os.PathListSeparator)+os.Getenv("PATH"))
+	}
+	file := largestFile(dir, target, env)
+	orig, err := os.ReadFile(file)
+	check(err)
+	info, err := os.Stat(file)
+	check(err)
+	defer func() { check(replaceFile(file, orig, info.Mode())) }()
+	fmt.Fprintf(os.Stderr, "%s edit: %s\n", targetName(target), file)
+	edits := 0
+	run := func(tool string) measurement {
+		edits++
+		check(replaceFile(file, append(slices.Clone(orig), fmt.Sprintf("\n// bplint bench edit %d\n", edits)...), info.Mode()))
+		cmd := command(bin, work, tool, target, "edit")
+		cmd.Env = append(slices.Clone(env), cmd.Env[len(os.Environ()):]...)
+		m, err := measure(cmd)
+		check(err)
+		return m
+	}
+	var rows []string
+	for _, tool := range tools {
+		if tool == "noop" {
+			continue
+		}
+		rows = append(rows, tool+" edit")
+		results[tool+" edit"] = &stats{}
+		run(tool) // warm: the caches of this binary or directory, and the build cache with an edit
+	}
+	for i := range n {
+		for _, tool := range rotate(tools, i) {
+			if tool == "noop" {
+				continue
+			}
+			m := run(tool)
+			results[tool+" edit"].add(m)
+			fmt.Fprintf(os.Stderr, "%s %s edit %d: %.2fs %.0f MiB (load %s)\n", targetName(target), tool, i+1, m.wall.Seconds(), m.peakMiB, loadavg())
+		}
+	}
+	return rows
+}
+
+// largestFile returns the largest non-test Go file of the package of
+// target with the most bytes of Go source (tests included).
+func largestFile(dir, target string, env []string) string {
+	pattern := "./..."
+	if target == "std" {
+		pattern = "std"
+	}
+	cmd := exec.Command("go", "list", "-f", "{{.Dir}}\t{{range .GoFiles}}{{.}} {{end}}\t{{range .TestGoFiles}}{{.}} {{end}}{{range .XTestGoFiles}}{{.}} {{end}}", pattern)
+	cmd.Dir, cmd.Env = dir, env
+	if target == "std" {
+		cmd.Dir = filepath.Join(dir, "src")
+	}
+	best, bestSize := "", int64(-1)
+	for _, line := range strings.Split(strings.TrimSpace(output(cmd)), "\n") {
+		parts := strings.Split(line, "\t")
+		if len(parts) != 3 {
+			continue
+		}
+		var total int64
+		file, fileSize := "", int64(-1)
+		for i, list := range parts[1:] {
+			for _, f := range strings.Fields(list) {
+				st, err := os.Stat(filepath.Join(parts[0], f))
+				if err != nil {
+					continue
+				}
+				total += st.Size()
+				if i == 0 && st.Size() > fileSize {
+					file, fileSize = filepath.Join(parts[0], f), st.Size()
+				}
+			}
+		}
+		if file != "" && total > bestSize {
+			best, bestSize = file, total
+		}
+	}
+	if best == "" {
+		check(fmt.Errorf("%s: no Go file to edit", target))
+	}
+	return best
+}
+
+// replaceFile writes data to a new file and renames it onto name: a file
+// hard-linked from GOROOT is replaced, never written through.
+func replaceFile(name string, data []byte, mode os.FileMode) error {
+	tmp := name + ".bplint-bench"
+	if err := os.WriteFile(tmp, data, mode.Perm()); err != nil {
+		return err
+	}
+	return os.Rename(tmp, name)
+}
+
+// linkTree makes dst a copy of the tree src made of hard links.
+func linkTree(src, dst string) error {
+	return filepath.Walk(src, func(path string, info os.FileInfo, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(src, path)
+		if err != nil {
+			return err
+		}
+		to := filepath.Join(dst, rel)
+		switch {
+		case info.IsDir():
+			return os.MkdirAll(to, info.Mode().Perm()|0o700)
+		case info.Mode()&os.ModeSymlink != 0:
+			l, err := os.Readlink(path)
+			if err != nil {
+				return err
+			}
+			return os.Symlink(l, to)
+		default:
+			return os.Link(path, to)
+		}
+	})
+}
+
+func output(cmd *exec.Cmd) string {
+	out, err := cmd.Output()
+	check(err)
+	return string(out)
+}
+
+// loadavg returns the one-minute load average, for the log.
+func loadavg() string {
+	data, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "?"
+	}
+	return strings.Fields(string(data))[0]
+}
+
+func targetName(target string) string {
+	if target == "std" {
+		return target
+	}
+	return filepath.Base(target)
 }
 
 type measurement struct {

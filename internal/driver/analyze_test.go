@@ -40,6 +40,8 @@ func TestVetIDs(t *testing.T) {
 	assert.Equal(t, []string{"example.com/p", "example.com/p_test"}, p.vetIDs())
 	onlyX := pkg{listed: listed{ImportPath: "example.com/q", XTestGoFiles: []string{"x_test.go"}}}
 	assert.Equal(t, []string{"example.com/q_test"}, onlyX.vetIDs())
+	unsafe := pkg{listed: listed{ImportPath: "unsafe", GoFiles: []string{"unsafe.go"}}}
+	assert.Empty(t, unsafe.vetIDs(), "go vet runs no tool on unsafe (bplint std exited 2 for it)")
 	assert.Equal(t, "example.com/p", packagePath("example.com/p [example.com/p.test]"))
 	assert.Equal(t, "example.com/p", packagePath("example.com/p_test [example.com/p.test]"))
 	assert.Equal(t, "example.com/p", packagePath("example.com/p"))

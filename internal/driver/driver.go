@@ -31,12 +31,12 @@ import (
 	"syscall"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/unitchecker"
 
 	"github.com/bplint/bplint/analyzers"
 	"github.com/bplint/bplint/internal/checks"
 	"github.com/bplint/bplint/internal/gocmd"
 	"github.com/bplint/bplint/internal/output"
+	"github.com/bplint/bplint/internal/vettool"
 )
 
 // Exit statuses.
@@ -54,10 +54,27 @@ const (
 // can skip the work that only diagnostics need. Main does not return.
 func Main(as func(factsOnly bool) []*analysis.Analyzer) {
 	if vetMode(os.Args[1:]) {
-		unitchecker.Main(append(as(vetxOnly(os.Args[len(os.Args)-1])), analyzed)...)
+		suite := append(as(vetxOnly(os.Args[len(os.Args)-1])), analyzed)
+		vettool.Main(suite, &vettool.Options{Prefilter: &prefilterOn, Signals: func() []string { return signals(suite) }})
 		return
 	}
 	os.Exit(Run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// signals returns the functions of every analyzer's signals option
+// (ignoredsignal's), which the vet tool's prefilter must know.
+func signals(as []*analysis.Analyzer) []string {
+	var out []string
+	for _, a := range as {
+		if f := a.Flags.Lookup("signals"); f != nil {
+			for _, s := range strings.Split(f.Value.String(), ",") {
+				if s = strings.TrimSpace(s); s != "" {
+					out = append(out, s)
+				}
+			}
+		}
+	}
+	return out
 }
 
 // vetxOnly reports whether the vet config file cfg asks only for facts.
@@ -96,6 +113,11 @@ const markerName = "analyzed"
 
 var markerReport bool
 
+// prefilterOn is the vet tool's -analyzed.prefilter: skip the dependencies
+// that provably have no facts (internal/vettool). A flag rather than an
+// environment variable, so that go vet caches the two ways apart.
+var prefilterOn = true
+
 var analyzed = func() *analysis.Analyzer {
 	a := &analysis.Analyzer{
 		Name: markerName,
@@ -109,6 +131,7 @@ var analyzed = func() *analysis.Analyzer {
 		},
 	}
 	a.Flags.BoolVar(&markerReport, "report", false, "report one diagnostic per analyzed package (the bplint command's bookkeeping)")
+	a.Flags.BoolVar(&prefilterOn, "prefilter", true, "write the facts of a dependency that provably has none of its own without type-checking or analyzing it")
 	return a
 }()
 

@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/bplint/bplint/internal/finding"
@@ -64,6 +65,20 @@ func analyze(ctx context.Context, patterns []string, o options, st *settings) (*
 		if err != nil {
 			return nil, err
 		}
+		if again := silentlySkipped(run, g); again != nil {
+			// go vet's cache returned facts-only runs for packages asked
+			// for now (see rerun): ask again for them, with a cache key of
+			// their own.
+			o.logf("%d packages came back from go vet's cache unanalyzed; asking again", len(again.pkgs))
+			run2, err := vet(ctx, again, o, prog.done)
+			if err != nil {
+				return nil, err
+			}
+			if err := res.collect(run2, again, o, selected); err != nil {
+				return nil, err
+			}
+			g = &group{vetFlags: g.vetFlags, pkgs: slices.DeleteFunc(slices.Clone(g.pkgs), func(p *pkg) bool { return slices.Contains(again.pkgs, p) })}
+		}
 		if err := res.collect(run, g, o, selected); err != nil {
 			return nil, err
 		}
@@ -75,6 +90,37 @@ func analyze(ctx context.Context, patterns []string, o options, st *settings) (*
 	res.errors = slices.Compact(res.errors)
 	o.logf("%d packages analyzed, %d findings, %d packages failed", res.packages, len(res.findings), len(res.errors))
 	return res, nil
+}
+
+// silentlySkipped returns, as a group to vet again, the packages of g that
+// run has no marker for while go vet said nothing about them (no error, no
+// message): what its cache returns for a package it last ran for facts
+// only. Their vet flags gain a fresh -analyzed.rerun, so the new run's
+// cache key is its own.
+func silentlySkipped(run *vetRun, g *group) *group {
+	secs := splitSections(run.stderr)
+	var again []*pkg
+	for _, p := range g.pkgs {
+		missing := false
+		for _, id := range p.vetIDs() {
+			missing = missing || !run.analyzed[id]
+		}
+		if !missing {
+			continue
+		}
+		if text, said := secs.byPkg[p.ImportPath]; said && text != "" {
+			continue // go vet said why
+		}
+		if len(secs.other) > 0 {
+			return nil // go vet said something: not the cache's silence
+		}
+		again = append(again, p)
+	}
+	if len(again) == 0 {
+		return nil
+	}
+	flags := append(slices.Clone(g.vetFlags), "-"+markerName+".rerun="+strconv.FormatInt(time.Now().UnixNano(), 36))
+	return &group{vetFlags: flags, pkgs: again}
 }
 
 // collect adds what one go vet run reported: findings and analyzer

@@ -310,3 +310,21 @@ func TestVersionOf(t *testing.T) {
 	bi = &debug.BuildInfo{GoVersion: "go1.26.8", Main: debug.Module{Version: "(devel)"}, Settings: []debug.BuildSetting{{Key: "GOOS", Value: "linux"}, {Key: "GOARCH", Value: "amd64"}}}
 	assert.Equal(t, "(devel), revision unknown (built without VCS information), go1.26.8 linux/amd64", versionOf(bi))
 }
+
+// TestPackageVettedBeforeAsADependency: go vet's cache key does not say
+// whether a run was for facts only, so a package first vetted as a
+// dependency comes back from the cache unanalyzed when it is asked for
+// next. bplint asks again for it, and reports its findings.
+func TestPackageVettedBeforeAsADependency(t *testing.T) {
+	dir := t.TempDir()
+	writeModule(t, dir, map[string]string{
+		"dep/dep.go":   "package dep\n\nfunc work(int) {}\n\n// Serve starts a goroutine per value.\nfunc Serve(in chan int) {\n\tfor v := range in {\n\t\tgo work(v)\n\t}\n}\n",
+		"user/user.go": "package user\n\nimport \"example.com/tmp/dep\"\n\nfunc Run(in chan int) { dep.Serve(in) }\n",
+	})
+	env := []string{"GOCACHE=" + t.TempDir()}
+	_, stderr, code := runIn(t, dir, env, self(t), "./user")
+	require.Equal(t, exitClean, code, stderr)
+	stdout, stderr, code := runIn(t, dir, env, self(t), "./dep")
+	assert.Equal(t, exitFindings, code, stderr)
+	assert.Equal(t, []string{"dep/dep.go:8:3 (goroutine-per-item)"}, lines(t, stdout))
+}

@@ -118,6 +118,13 @@ var markerReport bool
 // environment variable, so that go vet caches the two ways apart.
 var prefilterOn = true
 
+// rerun is the vet tool's -analyzed.rerun, which it ignores: a value that
+// changes go vet's cache key. go vet's key does not say whether a run was
+// for facts only, so a package first vetted as a dependency comes back
+// from the cache unanalyzed when it is later asked for; the bplint command
+// then asks again for those packages with a fresh value.
+var rerun string
+
 var analyzed = func() *analysis.Analyzer {
 	a := &analysis.Analyzer{
 		Name: markerName,
@@ -131,6 +138,7 @@ var analyzed = func() *analysis.Analyzer {
 		},
 	}
 	a.Flags.BoolVar(&markerReport, "report", false, "report one diagnostic per analyzed package (the bplint command's bookkeeping)")
+	a.Flags.StringVar(&rerun, "rerun", "", "ignored: a value that changes go vet's cache key (the bplint command's retry of packages go vet's cache returned unanalyzed)")
 	a.Flags.BoolVar(&prefilterOn, "prefilter", true, "write the facts of a dependency that provably has none of its own without type-checking or analyzing it")
 	return a
 }()

@@ -581,12 +581,7 @@ func (c *checker) sameEverySend(sel *ast.SelectStmt, send *ast.SendStmt) bool {
 	if constantValue(st.Send) {
 		return true
 	}
-	fn := instr.Parent()
-	f, ok := c.forests[fn]
-	if !ok {
-		f = loops.Of(fn, loops.Config{})
-		c.forests[fn] = f
-	}
+	f := c.forest(instr.Parent())
 	// Only an open loop (for {}, a receive or read loop) re-announces: a
 	// counted one (for range 3) is a retry budget for one item.
 	l := f.Innermost(instr.Block())

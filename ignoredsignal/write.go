@@ -21,12 +21,7 @@ import (
 // and the loop goes on with another one; it does not keep producing for a
 // consumer that stopped.
 func (c *checker) createdPerIteration(instr ssa.Instruction, recv ssa.Value) bool {
-	fn := instr.Parent()
-	f, ok := c.forests[fn]
-	if !ok {
-		f = loops.Of(fn, loops.Config{})
-		c.forests[fn] = f
-	}
+	f := c.forest(instr.Parent())
 	l := f.Innermost(instr.Block())
 	return l != nil && createdIn(recv, l, make(map[ssa.Value]bool))
 }
@@ -39,12 +34,7 @@ func (c *checker) createdPerIteration(instr ssa.Instruction, recv ssa.Value) boo
 // once per run of the function, not once per iteration; the loop does not
 // keep producing after it fails.
 func (c *checker) leavesLoops(instr ssa.Instruction) bool {
-	fn := instr.Parent()
-	f, ok := c.forests[fn]
-	if !ok {
-		f = loops.Of(fn, loops.Config{})
-		c.forests[fn] = f
-	}
+	f := c.forest(instr.Parent())
 	// A block that cannot go round again is in no natural loop: Innermost
 	// is nil although the syntax puts the call in a for statement.
 	for l := f.Innermost(instr.Block()); l != nil; l = l.Parent {
@@ -53,6 +43,16 @@ func (c *checker) leavesLoops(instr ssa.Instruction) bool {
 		}
 	}
 	return true
+}
+
+// forest returns the loops of fn, computed once.
+func (c *checker) forest(fn *ssa.Function) *loops.Forest {
+	f, ok := c.forests[fn]
+	if !ok {
+		f = loops.Of(fn, loops.Config{})
+		c.forests[fn] = f
+	}
+	return f
 }
 
 func createdIn(v ssa.Value, l *loops.Loop, seen map[ssa.Value]bool) bool {

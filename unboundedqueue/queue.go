@@ -841,6 +841,39 @@ func enclosingList(stack []ast.Node) []ast.Stmt {
 
 // enclosingListAt returns the statement list that holds the innermost
 // statement of stack, and that statement's index in it.
+// listsUp walks from stmt, on the path stack leads to, up to its function:
+// for each statement list on the way (of a block, a case or a comm clause)
+// that holds the statement on the path, f gets the list and that
+// statement's index, and its true ends the walk with true. at, when not
+// nil, sees every enclosing node first: done ends the walk with found.
+// The walk ends with false at the function.
+func listsUp(stack []ast.Node, stmt ast.Node, at func(p, child ast.Node) (found, done bool), f func(list []ast.Stmt, idx int) bool) bool {
+	for i := len(stack) - 2; i >= 0; i-- {
+		p := stack[i]
+		if at != nil {
+			if found, done := at(p, stmt); done {
+				return found
+			}
+		}
+		var list []ast.Stmt
+		switch p := p.(type) {
+		case *ast.FuncDecl, *ast.FuncLit:
+			return false
+		case *ast.BlockStmt:
+			list = p.List
+		case *ast.CaseClause:
+			list = p.Body
+		case *ast.CommClause:
+			list = p.Body
+		}
+		if idx := slices.IndexFunc(list, func(s ast.Stmt) bool { return ast.Node(s) == stmt }); idx >= 0 && f(list, idx) {
+			return true
+		}
+		stmt = p
+	}
+	return false
+}
+
 func enclosingListAt(stack []ast.Node) ([]ast.Stmt, int) {
 	for i := len(stack) - 1; i >= 1; i-- {
 		var list []ast.Stmt

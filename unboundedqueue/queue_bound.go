@@ -637,32 +637,11 @@ func (u *checker) emptiesObj(as *ast.AssignStmt, s types.Object) bool {
 // or an if whose body does (if fns := q; len(fns) > 0 { q = nil; ... }).
 // What the function added does not outlive the call.
 func (u *checker) drainedAfter(q *queue, stack []ast.Node) bool {
-	stmt := stack[len(stack)-1]
-	for i := len(stack) - 2; i >= 0; i-- {
-		var list []ast.Stmt
-		switch p := stack[i].(type) {
-		case *ast.FuncDecl, *ast.FuncLit:
-			return false
-		case *ast.BlockStmt:
-			list = p.List
-		case *ast.CaseClause:
-			list = p.Body
-		case *ast.CommClause:
-			list = p.Body
-		case *ast.ForStmt, *ast.RangeStmt:
-			// After the loop, not after each iteration: the statements
-			// that follow the loop are checked at the next level.
-		}
-		if idx := slices.IndexFunc(list, func(s ast.Stmt) bool { return ast.Node(s) == stmt }); idx >= 0 {
-			for _, s := range list[idx+1:] {
-				if u.drains(q, s) {
-					return true
-				}
-			}
-		}
-		stmt = stack[i]
-	}
-	return false
+	// After a loop, not after each iteration: the statements that follow
+	// the loop are checked at the next level.
+	return listsUp(stack, stack[len(stack)-1], nil, func(list []ast.Stmt, idx int) bool {
+		return slices.ContainsFunc(list[idx+1:], func(s ast.Stmt) bool { return u.drains(q, s) })
+	})
 }
 
 // drains reports whether statement s empties q on every path through it.
@@ -740,29 +719,9 @@ func (u *checker) awaitedAfter(stack []ast.Node, elem ast.Expr) bool {
 	if _, ok := v.Type().Underlying().(*types.Chan); !ok {
 		return false
 	}
-	stmt := stack[len(stack)-1]
-	for i := len(stack) - 2; i >= 0; i-- {
-		var list []ast.Stmt
-		switch p := stack[i].(type) {
-		case *ast.FuncDecl, *ast.FuncLit:
-			return false
-		case *ast.BlockStmt:
-			list = p.List
-		case *ast.CaseClause:
-			list = p.Body
-		case *ast.CommClause:
-			list = p.Body
-		}
-		if idx := slices.IndexFunc(list, func(s ast.Stmt) bool { return ast.Node(s) == stmt }); idx >= 0 {
-			for _, s := range list[idx+1:] {
-				if u.receivesIn(s, v) {
-					return true
-				}
-			}
-		}
-		stmt = stack[i]
-	}
-	return false
+	return listsUp(stack, stack[len(stack)-1], nil, func(list []ast.Stmt, idx int) bool {
+		return slices.ContainsFunc(list[idx+1:], func(s ast.Stmt) bool { return u.receivesIn(s, v) })
+	})
 }
 
 // receivesIn reports whether statement s receives from v on every path:
@@ -1031,33 +990,23 @@ func (u *checker) claimedBefore(stack []ast.Node, e ast.Expr) bool {
 	if v == nil {
 		return false
 	}
-	stmt := stack[len(stack)-1]
-	for i := len(stack) - 2; i >= 0; i-- {
-		var list []ast.Stmt
-		switch p := stack[i].(type) {
-		case *ast.FuncDecl, *ast.FuncLit, *ast.ForStmt, *ast.RangeStmt:
-			return false // a claim outside a loop does not admit each iteration's add
+	at := func(p, child ast.Node) (bool, bool) {
+		switch p := p.(type) {
+		case *ast.ForStmt, *ast.RangeStmt:
+			return false, true // a claim outside a loop does not admit each iteration's add
 		case *ast.IfStmt:
-			if p.Body == stmt && u.claims(p.Cond, v, false) {
-				return true
-			}
-		case *ast.BlockStmt:
-			list = p.List
-		case *ast.CaseClause:
-			list = p.Body
-		case *ast.CommClause:
-			list = p.Body
-		}
-		if idx := slices.IndexFunc(list, func(s ast.Stmt) bool { return ast.Node(s) == stmt }); idx >= 0 {
-			for _, s := range list[:idx] {
-				if ifs, ok := s.(*ast.IfStmt); ok && terminates(ifs.Body) && u.claims(ifs.Cond, v, true) {
-					return true
-				}
+			if p.Body == child && u.claims(p.Cond, v, false) {
+				return true, true
 			}
 		}
-		stmt = stack[i]
+		return false, false
 	}
-	return false
+	return listsUp(stack, stack[len(stack)-1], at, func(list []ast.Stmt, idx int) bool {
+		return slices.ContainsFunc(list[:idx], func(s ast.Stmt) bool {
+			ifs, ok := s.(*ast.IfStmt)
+			return ok && terminates(ifs.Body) && u.claims(ifs.Cond, v, true)
+		})
+	})
 }
 
 // claims reports whether cond calls (negated, when negated is set) a

@@ -184,29 +184,12 @@ func zeroValue(info *types.Info, e ast.Expr) bool {
 // comes before growth g in the statement lists leading to it: the add
 // happens only for what was not found.
 func (u *checker) searchedBefore(q *queue, g site) bool {
-	stmt := g.node
-	for i := len(g.stack) - 2; i >= 0; i-- {
-		var list []ast.Stmt
-		switch p := g.stack[i].(type) {
-		case *ast.FuncDecl, *ast.FuncLit:
-			return false
-		case *ast.BlockStmt:
-			list = p.List
-		case *ast.CaseClause:
-			list = p.Body
-		case *ast.CommClause:
-			list = p.Body
-		}
-		if idx := slices.IndexFunc(list, func(s ast.Stmt) bool { return ast.Node(s) == stmt }); idx >= 0 {
-			for _, s := range list[:idx] {
-				if rs, ok := s.(*ast.RangeStmt); ok && u.sliceKey(rs.X) == q.obj && comparesEqual(rs.Body) {
-					return true
-				}
-			}
-		}
-		stmt = g.stack[i]
-	}
-	return false
+	return listsUp(g.stack, g.node, nil, func(list []ast.Stmt, idx int) bool {
+		return slices.ContainsFunc(list[:idx], func(s ast.Stmt) bool {
+			rs, ok := s.(*ast.RangeStmt)
+			return ok && u.sliceKey(rs.X) == q.obj && comparesEqual(rs.Body)
+		})
+	})
 }
 
 func comparesEqual(b *ast.BlockStmt) bool {
@@ -346,29 +329,12 @@ func (u *checker) rebuilt(q *queue, g site) bool {
 	if q.rule != ruleSlice {
 		return false
 	}
-	stmt := g.node
-	for i := len(g.stack) - 2; i >= 0; i-- {
-		var list []ast.Stmt
-		switch p := g.stack[i].(type) {
-		case *ast.FuncDecl, *ast.FuncLit:
-			return false
-		case *ast.BlockStmt:
-			list = p.List
-		case *ast.CaseClause:
-			list = p.Body
-		case *ast.CommClause:
-			list = p.Body
-		}
-		if idx := slices.IndexFunc(list, func(s ast.Stmt) bool { return ast.Node(s) == stmt }); idx >= 0 {
-			for _, s := range list[:idx] {
-				if as, ok := s.(*ast.AssignStmt); ok && u.emptiesObj(as, q.obj) {
-					return true
-				}
-			}
-		}
-		stmt = g.stack[i]
-	}
-	return false
+	return listsUp(g.stack, g.node, nil, func(list []ast.Stmt, idx int) bool {
+		return slices.ContainsFunc(list[:idx], func(s ast.Stmt) bool {
+			as, ok := s.(*ast.AssignStmt)
+			return ok && u.emptiesObj(as, q.obj)
+		})
+	})
 }
 
 // constructing reports whether growth g appends to a field of an object

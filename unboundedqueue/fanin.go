@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -43,24 +44,31 @@ func (u *checker) fanInDiagnostic(l *blocked.Leak) analysis.Diagnostic {
 		what = fmt.Sprintf("the senders on %s block forever", l.Chan)
 	}
 	per := "call"
-	when := fmt.Sprintf("when %s %s at line %d", l.Func, l.How, line(l.Leave))
+	// Messages stay short (SPEC section 2): a long name of the receiving
+	// function (a test's, most often) is left to the position, and a
+	// case's call arguments to the related information.
+	fn := l.Func
+	if len(fn) > maxNameInMessage {
+		fn = "the receiver"
+	}
+	when := fmt.Sprintf("when %s %s at line %d", fn, l.How, line(l.Leave))
 	if !l.Leave.IsValid() {
-		when = fmt.Sprintf("when %s %s", l.Func, l.How)
+		when = fmt.Sprintf("when %s %s", fn, l.How)
 	}
 	if l.How == "moves on to the next iteration" {
 		per = "iteration"
 		if l.Case != "" {
-			when = fmt.Sprintf("when %s %s", l.Func, l.How) // the case says where
+			when = fmt.Sprintf("when %s %s", fn, l.How) // the case says where
 		}
 	}
 	if l.Case != "" {
-		when += fmt.Sprintf(" after the %s case", l.Case)
+		when += fmt.Sprintf(" after the %s case", shortCase(l.Case))
 	}
-	consequence := fmt.Sprintf("one goroutine leaks per %s under load", per)
+	consequence := fmt.Sprintf("one goroutine leaks per %s", per)
 	if several && !l.OneGoroutine {
-		consequence = fmt.Sprintf("the goroutines left leak on every %s under load", per)
+		consequence = fmt.Sprintf("its goroutines leak on every %s", per)
 	}
-	remedy := "make the senders select on the way out too, or receive what they send"
+	remedy := "make the senders select on the way out, or drain them"
 	if l.Fix != nil {
 		remedy = fmt.Sprintf("buffer the channel for every sender (capacity %s)", l.Capacity)
 	}
@@ -84,6 +92,25 @@ func (u *checker) fanInDiagnostic(l *blocked.Leak) analysis.Diagnostic {
 		d.SuggestedFixes = []analysis.SuggestedFix{{Message: "buffer the channel for every sender", TextEdits: []analysis.TextEdit{*l.Fix}}}
 	}
 	return d
+}
+
+// maxNameInMessage is the longest function name a fan-in message spells
+// out; a longer one is "the receiver" (the finding's position names it).
+const maxNameInMessage = 24
+
+// shortCase abbreviates the text of a select case for a message: the
+// arguments of a call are elided once the text is long
+// (<-time.After(scaleDuration(10 * time.Millisecond)) is <-time.After(...)).
+func shortCase(text string) string {
+	const max = 32
+	if len(text) <= max {
+		return text
+	}
+	open := strings.IndexByte(text, '(')
+	if open < 0 || !strings.HasSuffix(text, ")") || open+1 == len(text)-1 {
+		return text
+	}
+	return text[:open+1] + "..." + ")"
 }
 
 // The syntax helpers below were part of the syntax-based fan-in check;

@@ -671,14 +671,24 @@ func (u *checker) report(q *queue, g, c site) {
 	case q.rule == ruleList:
 		what = "list"
 	}
-	taken := "consumed from the front"
+	taken := "taken from the front"
 	if c.kind == takeWhole {
 		taken = "taken whole"
 	}
+	// Messages stay short (SPEC section 2): the taker is named without
+	// its type when it is a method of the adder's type, and both without
+	// it when that is the list's own type, named already.
+	adder, taker := funcName(g.fn), funcName(c.fn)
+	if rt := recvName(g.fn); rt != "" && rt == recvName(c.fn) {
+		taker = strings.TrimPrefix(taker, rt+".")
+		if what == "linked list" && strings.HasPrefix(name, rt+" ") {
+			adder = strings.TrimPrefix(adder, rt+".")
+		}
+	}
 	u.rep.Report(analysis.Diagnostic{
 		Pos: g.node.Pos(), End: g.node.End(), Category: q.rule,
-		Message: fmt.Sprintf("%s %s is used as a queue (grows in %s, %s in %s) with no bound: a slow consumer lets it grow until memory runs out; %s",
-			what, name, funcName(g.fn), taken, funcName(c.fn), u.remedy(q, g)),
+		Message: fmt.Sprintf("%s %s is a queue (grows in %s, %s in %s) with no bound: a slow consumer grows it until memory runs out; %s",
+			what, name, adder, taken, taker, u.remedy(q, g)),
 		Related: []analysis.RelatedInformation{{Pos: c.node.Pos(), End: c.node.End(), Message: taken + " here"}},
 	})
 }
@@ -701,7 +711,7 @@ func (u *checker) remedy(q *queue, g site) string {
 	length := fmt.Sprintf("len(%s)", q.name)
 	switch {
 	case q.rule == ruleList && q.head != nil:
-		length = "a node count"
+		length = "its node count"
 	case q.rule == ruleList:
 		length = q.name + ".Len()"
 	}
@@ -709,12 +719,12 @@ func (u *checker) remedy(q *queue, g site) string {
 		return fmt.Sprintf("stop receiving while %s is at a maximum", length)
 	}
 	if u.ownerHasCond(q) {
-		return fmt.Sprintf("wait on the sync.Cond while %s is at a maximum, or reject", length)
+		return fmt.Sprintf("cap %s: wait on the sync.Cond or reject at the maximum", length)
 	}
 	if returnsError(u.pass.TypesInfo, g.fn) {
 		return fmt.Sprintf("return an error once %s reaches a maximum", length)
 	}
-	return fmt.Sprintf("reject, drop or wait once %s reaches a maximum", length)
+	return fmt.Sprintf("cap %s: reject, drop or wait at the maximum", length)
 }
 
 // ownerHasCond reports whether the struct that holds q has a sync.Cond.
@@ -814,6 +824,14 @@ func funcName(fn ast.Node) string {
 		return fd.Name.Name
 	}
 	return "a function literal"
+}
+
+// recvName is the name of a method's receiver type, "" for a function.
+func recvName(fn ast.Node) string {
+	if fd, ok := fn.(*ast.FuncDecl); ok && fd.Recv != nil && len(fd.Recv.List) > 0 {
+		return types.ExprString(recvType(fd.Recv.List[0].Type))
+	}
+	return ""
 }
 
 func recvType(e ast.Expr) ast.Expr {

@@ -223,7 +223,7 @@ func (u *checker) blocks(g *ssa.Go) bool {
 // spawnMessage words a per-item finding: what starts, per what, and the
 // bounded alternative.
 func (u *checker) spawnMessage(what string, src *loops.Source, remedy string) string {
-	return fmt.Sprintf("%s per %s with no limit: under load they pile up without bound; %s", what, u.describe(src), remedy)
+	return fmt.Sprintf("%s per %s with no limit: under load they pile up; %s", what, u.describe(src), remedy)
 }
 
 func remedyFor(src *loops.Source) string {
@@ -398,13 +398,13 @@ func (u *checker) onlySends(fn *ssa.Function, forest *loops.Forest, g *ssa.Go) (
 	if stmt == nil {
 		return analysis.Diagnostic{}, false
 	}
-	remedy := "send in place (blocking, or select with a default that counts the drop) or buffer the channel"
+	remedy := "send in place (or in a select whose default counts the drop), or buffer the channel"
 	if receivesFrom(fn, ch) {
-		remedy = "queue the value in a bounded buffer (a buffered channel or a capped slice)" // the spawner is the receiver: it cannot send in place
+		remedy = "queue the value in a bounded buffer (a buffered channel, a capped slice)" // the spawner is the receiver: it cannot send in place
 	}
 	return analysis.Diagnostic{
 		Pos: stmt.Pos(), End: stmt.End(), Category: ruleSpawn,
-		Message: fmt.Sprintf("goroutine started only to send %s is a queued item with no bound: when the receiver is slow or gone it blocks forever and such goroutines pile up; %s", val, remedy),
+		Message: fmt.Sprintf("goroutine started only to send %s is a queued item with no bound: it blocks forever if the receiver is slow or gone, and they pile up; %s", val, remedy),
 	}, true
 }
 
@@ -600,7 +600,7 @@ func (u *checker) spawnIn(v ssa.Value, why string, at token.Pos) (analysis.Diagn
 	}
 	d := analysis.Diagnostic{
 		Pos: pos, End: end, Category: ruleSpawn,
-		Message: fmt.Sprintf("goroutine started in a callback that %s, with no limit: under load they pile up without bound; take a semaphore before the spawn or use a fixed pool of workers", why),
+		Message: fmt.Sprintf("goroutine started in a callback that %s, with no limit: under load they pile up; take a semaphore before the spawn or use a fixed pool of workers", why),
 	}
 	if at.IsValid() {
 		d.Related = []analysis.RelatedInformation{{Pos: at, Message: "the callback is handed over here"}}

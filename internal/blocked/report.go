@@ -29,7 +29,7 @@ func (a *pkgState) exitKind(fn *ssa.Function, x exit, rets []*ssa.Return) (how s
 	}
 	switch t := term.(type) {
 	case *ssa.Call: // a helper that may end the goroutine
-		return "calls " + a.callName(t.Pos()) + " (it can end the goroutine)", t.Pos(), true, false
+		return "calls " + a.callName(t.Pos()), t.Pos(), true, false
 	case *ssa.Return:
 		if slices.Contains(rets, t) {
 			return "", token.NoPos, false, true

@@ -19,7 +19,7 @@ type result struct {
 func fetch(int) result { return result{} }
 
 func firstError(ids []int) error {
-	ch := make(chan result) // want `the sends on ch at line 24 block forever when firstError returns at line 28: the goroutines left leak on every call under load; buffer the channel for every sender \(capacity len\(ids\)\)`
+	ch := make(chan result) // want `the sends on ch at line 24 block forever when firstError returns at line 28: its goroutines leak on every call; buffer the channel for every sender \(capacity len\(ids\)\)`
 	for _, id := range ids {
 		go func() { ch <- fetch(id) }()
 	}

@@ -19,7 +19,7 @@ func serve() error           { return nil }
 func (c *conn) check() error { return nil }
 
 func start() error {
-	errc := make(chan error) // want `the send on errc at line 23 blocks forever when start returns at line 26: one goroutine leaks per call under load; buffer the channel for every sender \(capacity 1\)`
+	errc := make(chan error) // want `the send on errc at line 23 blocks forever when start returns at line 26: one goroutine leaks per call; buffer the channel for every sender \(capacity 1\)`
 	go func() { errc <- serve() }()
 	c, err := dial()
 	if err != nil {

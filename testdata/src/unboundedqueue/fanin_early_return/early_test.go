@@ -6,7 +6,7 @@ import (
 )
 
 func TestServe(t *testing.T) {
-	errc := make(chan error) // want `the send on errc at line 10 blocks forever when TestServe calls t.Fatal at line 12: one goroutine leaks per call under load; buffer the channel for every sender \(capacity 1\)`
+	errc := make(chan error) // want `the send on errc at line 10 blocks forever when TestServe calls t.Fatal at line 12: one goroutine leaks per call; buffer the channel for every sender \(capacity 1\)`
 	go func() { errc <- serve() }()
 	if _, err := dial(); err != nil {
 		t.Fatal(err)
@@ -68,7 +68,7 @@ func fatal(t *testing.T, err error) {
 }
 
 func TestHelper(t *testing.T) {
-	errc := make(chan error) // want `when TestHelper calls mustDial \(it can end the goroutine\) at line 73`
+	errc := make(chan error) // want `when TestHelper calls mustDial at line 73`
 	go func() { errc <- serve() }()
 	if err := mustDial(t).check(); err != nil {
 		fatal(t, err)
@@ -88,7 +88,7 @@ func TestReceiveFirst(t *testing.T) {
 
 // A helper of the package that may call t.Fatal is a way out.
 func TestMaybeFatal(t *testing.T) {
-	errc := make(chan error) // want `the send on errc at line 92 blocks forever when TestMaybeFatal calls mustDial \(it can end the goroutine\) at line 93`
+	errc := make(chan error) // want `the send on errc at line 92 blocks forever when TestMaybeFatal calls mustDial at line 93`
 	go func() { errc <- serve() }()
 	mustDial(t)
 	<-errc
@@ -96,7 +96,7 @@ func TestMaybeFatal(t *testing.T) {
 
 // A closure that receives and then may call t.Fatal.
 func TestReceiveThenMaybeFatal(t *testing.T) {
-	ch := make(chan error) // want `the send on ch at line 101 blocks forever when TestReceiveThenMaybeFatal calls expect \(it can end the goroutine\) at line 108`
+	ch := make(chan error) // want `the send on ch at line 101 blocks forever when the receiver calls expect at line 108`
 	for range 2 {
 		go func() { ch <- serve() }()
 	}
@@ -117,7 +117,7 @@ func check(t *testing.T, err error) {
 
 // The way out is inside the receive loop.
 func TestLoopMaybeFatal(t *testing.T) {
-	ch := make(chan error) // want `the sends on ch at line 122 block forever when TestLoopMaybeFatal calls check \(it can end the goroutine\) at line 125`
+	ch := make(chan error) // want `the sends on ch at line 122 block forever when TestLoopMaybeFatal calls check at line 125`
 	for range 3 {
 		go func() { ch <- serve() }()
 	}
@@ -138,4 +138,25 @@ func TestStartThenWait(t *testing.T) {
 	errc := make(chan error) // ok: startSender fails, if at all, before the sender starts
 	startSender(t, errc)
 	<-errc
+}
+
+// A long name is left to the position; a long case to the related
+// information: the message stays short.
+func TestAReceiverWhoseNameIsLongerThanAMessageWants(t *testing.T) {
+	errc := make(chan error) // want `^the send on errc at line 147 blocks forever when the receiver returns at line 152 after the <-deadlineAfter\(...\) case: one goroutine leaks per call; buffer the channel for every sender \(capacity 1\)$`
+	go func() { errc <- serve() }()
+	select {
+	case err := <-errc:
+		check(t, err)
+	case <-deadlineAfter(len(t.Name()) * 1000):
+		return
+	}
+}
+
+func deadlineAfter(ms int) <-chan struct{} {
+	c := make(chan struct{})
+	if ms > 0 {
+		close(c)
+	}
+	return c
 }

@@ -19,7 +19,7 @@ type result struct {
 func fetch(int) result { return result{} }
 
 func firstError(ids []int) error {
-	ch := make(chan result) // want `the sends on ch at line 24 block forever when firstError returns at line 28: the goroutines left leak on every call under load; buffer the channel for every sender \(capacity len\(ids\)\)`
+	ch := make(chan result) // want `the sends on ch at line 24 block forever when firstError returns at line 28: its goroutines leak on every call; buffer the channel for every sender \(capacity len\(ids\)\)`
 	for _, id := range ids {
 		go func() { ch <- fetch(id) }()
 	}
@@ -73,7 +73,7 @@ func asMany(results []int) int {
 
 // Three senders, two receives: one leaks.
 func twoOfThree() int {
-	ch := make(chan int) // want `the send on ch at line 78 blocks forever when twoOfThree returns at line 81: one goroutine leaks per call under load; buffer the channel for every sender \(capacity 3\)`
+	ch := make(chan int) // want `the send on ch at line 78 blocks forever when twoOfThree returns at line 81: one goroutine leaks per call; buffer the channel for every sender \(capacity 3\)`
 	for i := range 3 {
 		go func() { ch <- fetch(i).v }()
 	}
@@ -155,7 +155,7 @@ func viaImportedAll(jobs []int) int {
 }
 
 func viaImportedTwo() int {
-	ch := make(chan int) // want `when viaImportedTwo returns at line 160: one goroutine leaks per call under load; buffer the channel for every sender \(capacity 2\)`
+	ch := make(chan int) // want `when viaImportedTwo returns at line 160: one goroutine leaks per call; buffer the channel for every sender \(capacity 2\)`
 	workers.StartTwo(ch)
 	return <-ch
 }

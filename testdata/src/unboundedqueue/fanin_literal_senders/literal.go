@@ -19,7 +19,7 @@ func both() (int, int) {
 
 // first receives once from three senders: two leak.
 func first() int {
-	ch := make(chan int) // want `the send on ch at line 24 blocks forever when first returns at line 28: one goroutine leaks per call under load`
+	ch := make(chan int) // want `the send on ch at line 24 blocks forever when first returns at line 28: one goroutine leaks per call`
 	for _, s := range []string{"a", "b", "c"} {
 		go func(s string) { ch <- work(s) }(s)
 	}

@@ -14,7 +14,7 @@ func probe(addr string) error { return nil }
 func probeAll(addrs []string, d time.Duration) []error {
 	var errs []error
 	for _, addr := range addrs {
-		ch := make(chan error) // want `the send on ch at line 18 blocks forever when probeAll moves on to the next iteration after the <-time.After\(d\) case: one goroutine leaks per iteration under load; buffer the channel for every sender \(capacity 1\)`
+		ch := make(chan error) // want `the send on ch at line 18 blocks forever when probeAll moves on to the next iteration after the <-time.After\(d\) case: one goroutine leaks per iteration; buffer the channel for every sender \(capacity 1\)`
 		go func() { ch <- probe(addr) }()
 		select {
 		case err := <-ch:
@@ -106,7 +106,7 @@ func nested(groups [][]string, d time.Duration) error {
 func probeTwice(addrs []string) []error {
 	var errs []error
 	for _, addr := range addrs {
-		ch := make(chan error) // want `the send on ch at line 112 blocks forever when probeTwice moves on to the next iteration at line 116: one goroutine leaks per iteration under load; buffer the channel for every sender \(capacity 2\)`
+		ch := make(chan error) // want `the send on ch at line 112 blocks forever when probeTwice moves on to the next iteration at line 116: one goroutine leaks per iteration; buffer the channel for every sender \(capacity 2\)`
 		go func() {
 			if err := probe(addr); err != nil {
 				ch <- err

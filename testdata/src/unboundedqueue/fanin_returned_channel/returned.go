@@ -21,7 +21,7 @@ type Result struct{ N int }
 func slowCall() Result { return Result{} }
 
 func fetchAsync() <-chan Result { // want fetchAsync:`spawner`
-	ch := make(chan Result) // want `the send in fetchAsync's goroutine at line 25 blocks forever when get returns at line 40 after the <-time.After\(d\) case: one goroutine leaks per call under load; buffer the channel for every sender \(capacity 1\)`
+	ch := make(chan Result) // want `the send in fetchAsync's goroutine at line 25 blocks forever when get returns at line 40 after the <-time.After\(d\) case: one goroutine leaks per call; buffer the channel for every sender \(capacity 1\)`
 	go func() { ch <- slowCall() }()
 	return ch
 }
@@ -66,7 +66,7 @@ func getWaiting() Result {
 
 func getImported(ctx context.Context) (async.Result, error) {
 	select {
-	case r := <-async.Fetch(): // want `the goroutine that async.Fetch starts blocks forever on its send when getImported returns at line 72 after the <-ctx.Done\(\) case: one goroutine leaks per call under load; make the senders select on the way out too, or receive what they send`
+	case r := <-async.Fetch(): // want `the goroutine that async.Fetch starts blocks forever on its send when getImported returns at line 72 after the <-ctx.Done\(\) case: one goroutine leaks per call; make the senders select on the way out, or drain them`
 		return r, nil
 	case <-ctx.Done():
 		return async.Result{}, ctx.Err()
@@ -84,7 +84,7 @@ func getImportedBuffered(ctx context.Context) (async.Result, error) {
 
 // firstOf receives one of len(ids) results.
 func firstOf(ids []int) async.Result {
-	return <-async.FetchAll(ids) // want `the goroutine that async.FetchAll starts blocks forever on its send when firstOf returns at line 87: the goroutines left leak on every call under load`
+	return <-async.FetchAll(ids) // want `the goroutine that async.FetchAll starts blocks forever on its send when firstOf returns at line 87: its goroutines leak on every call`
 }
 
 // allOf receives every result.
@@ -99,7 +99,7 @@ func allOf(ids []int) []async.Result {
 
 // produced: a helper of another package starts the sender.
 func produced(ctx context.Context) (async.Result, error) {
-	ch := make(chan async.Result) // want `when produced returns at line 108 after the <-ctx.Done\(\) case: one goroutine leaks per call under load; buffer the channel for every sender \(capacity 1\)`
+	ch := make(chan async.Result) // want `when produced returns at line 108 after the <-ctx.Done\(\) case: one goroutine leaks per call; buffer the channel for every sender \(capacity 1\)`
 	async.Produce(ch)
 	select {
 	case r := <-ch:
@@ -172,7 +172,7 @@ func shutdownLiteralFixed(ctx context.Context, exp func() error) error { // want
 // channel when it is done; a caller that stops waiting on quit leaves it
 // blocked on the send all the same.
 func getAsync(get func() (Result, error)) <-chan Result { // want getAsync:`spawner`
-	c := make(chan Result) // want `the send in getAsync's goroutine at line 182 blocks forever when the function literal returns at line 197 after the <-quit case: one goroutine leaks per call under load; buffer the channel for every sender \(capacity 1\)`
+	c := make(chan Result) // want `the send in getAsync's goroutine at line 182 blocks forever when the function literal returns at line 197 after the <-quit case: one goroutine leaks per call; buffer the channel for every sender \(capacity 1\)`
 	go func() {
 		defer close(c)
 		r, err := get()

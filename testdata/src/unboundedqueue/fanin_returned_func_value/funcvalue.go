@@ -25,7 +25,7 @@ func (w *waiter) await(ctx context.Context, index uint64) error {
 }
 
 func indexWaiter(uint64) <-chan struct{} { // want indexWaiter:`spawner`
-	ch := make(chan struct{}) // want `the send in indexWaiter's goroutine at line 29 blocks forever when await returns at line 23 after the <-ctx.Done\(\) case: one goroutine leaks per call under load; buffer the channel for every sender \(capacity 1\)`
+	ch := make(chan struct{}) // want `the send in indexWaiter's goroutine at line 29 blocks forever when await returns at line 23 after the <-ctx.Done\(\) case: one goroutine leaks per call; buffer the channel for every sender \(capacity 1\)`
 	go func() { ch <- struct{}{} }()
 	return ch
 }

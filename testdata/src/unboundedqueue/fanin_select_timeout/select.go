@@ -16,7 +16,7 @@ type Result struct{ N int }
 func slowCall() Result { return Result{} }
 
 func fetch(ctx context.Context) (Result, error) {
-	ch := make(chan Result) // want `the send on ch at line 20 blocks forever when fetch returns at line 25 after the <-ctx.Done\(\) case: one goroutine leaks per call under load; buffer the channel for every sender \(capacity 1\)`
+	ch := make(chan Result) // want `the send on ch at line 20 blocks forever when fetch returns at line 25 after the <-ctx.Done\(\) case: one goroutine leaks per call; buffer the channel for every sender \(capacity 1\)`
 	go func() { ch <- slowCall() }()
 	select {
 	case r := <-ch:
@@ -257,7 +257,7 @@ func closeThenSend() error {
 
 // Neither answer is received: one goroutine leaks, told once.
 func acceptNeither(d time.Duration) error {
-	connc := make(chan *conn) // want `the send on connc at line 268 blocks forever when acceptNeither returns at line 277 after the <-time.After\(d\) case: one goroutine leaks per call under load; make the senders select on the way out too, or receive what they send`
+	connc := make(chan *conn) // want `the send on connc at line 268 blocks forever when acceptNeither returns at line 277 after the <-time.After\(d\) case: one goroutine leaks per call; make the senders select on the way out, or drain them`
 	errc := make(chan error)  // ok: the same goroutine, told at connc
 	go func() {
 		c, err := accept()

@@ -15,7 +15,7 @@ import (
 type event struct{ line string }
 
 func watch(ctx context.Context, r io.Reader, handle func(event)) error {
-	events := make(chan event) // want `the sends on events at line 22 block forever when watch returns at line 30 after the <-ctx.Done\(\) case: one goroutine leaks per call under load; make the senders select on the way out too, or receive what they send`
+	events := make(chan event) // want `the sends on events at line 22 block forever when watch returns at line 30 after the <-ctx.Done\(\) case: one goroutine leaks per call; make the senders select on the way out, or drain them`
 	go func() {
 		sc := bufio.NewScanner(r)
 		for sc.Scan() {

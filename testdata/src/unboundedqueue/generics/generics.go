@@ -17,7 +17,7 @@ type Queue[T any] struct {
 
 func (q *Queue[T]) Push(v T) {
 	q.mu.Lock()
-	q.items = append(q.items, v) // want `slice q.items is used as a queue \(grows in Queue.Push, consumed from the front in Queue.Pop\)`
+	q.items = append(q.items, v) // want `slice q.items is a queue \(grows in Queue.Push, taken from the front in Pop\)`
 	q.mu.Unlock()
 }
 
@@ -66,7 +66,7 @@ type ListQueue[T any] struct {
 
 func (q *ListQueue[T]) Push(v T) {
 	q.mu.Lock()
-	q.l.PushBack(v) // want `list q.l is used as a queue`
+	q.l.PushBack(v) // want `list q.l is a queue`
 	q.mu.Unlock()
 }
 

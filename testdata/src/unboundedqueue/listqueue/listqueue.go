@@ -18,7 +18,7 @@ type Jobs struct {
 
 func (j *Jobs) Add(job Job) {
 	j.mu.Lock()
-	j.l.PushBack(job) // want `list j.l is used as a queue \(grows in Jobs.Add, consumed from the front in Jobs.Next\) with no bound: a slow consumer lets it grow until memory runs out; reject, drop or wait once j.l.Len\(\) reaches a maximum$`
+	j.l.PushBack(job) // want `list j.l is a queue \(grows in Jobs.Add, taken from the front in Next\) with no bound: a slow consumer grows it until memory runs out; cap j.l.Len\(\): reject, drop or wait at the maximum$`
 	j.mu.Unlock()
 }
 
@@ -73,7 +73,7 @@ func (q *Linked) Enqueue(job Job) {
 		q.head, q.tail = n, n
 		return
 	}
-	q.tail.next = n // want `linked list Linked \(head, tail \*node\) is used as a queue \(grows in Linked.Enqueue, consumed from the front in Linked.Dequeue\)`
+	q.tail.next = n // want `linked list Linked \(head, tail \*node\) is a queue \(grows in Enqueue, taken from the front in Dequeue\)`
 	q.tail = n
 }
 

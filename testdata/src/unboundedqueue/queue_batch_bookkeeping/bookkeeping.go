@@ -56,7 +56,7 @@ type hooks struct {
 func (h *hooks) Add(f func()) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	h.fns = append(h.fns, f) // want `slice h.fns is used as a queue \(grows in hooks.Add, taken whole in hooks.run\)`
+	h.fns = append(h.fns, f) // want `slice h.fns is a queue \(grows in hooks.Add, taken whole in run\)`
 }
 
 func (h *hooks) run() {
@@ -78,7 +78,7 @@ type inbox struct {
 func (b *inbox) fill(in chan request) {
 	for r := range in {
 		b.mu.Lock()
-		b.items = append(b.items, r) // want `slice b.items is used as a queue \(grows in inbox.fill, taken whole in inbox.take\)`
+		b.items = append(b.items, r) // want `slice b.items is a queue \(grows in inbox.fill, taken whole in take\)`
 		b.mu.Unlock()
 	}
 }

@@ -58,7 +58,7 @@ type openSub struct {
 func (s *openSub) deliver(m *msg) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.pending = append(s.pending, m) // want `slice s.pending is used as a queue \(grows in openSub.deliver, consumed from the front in openSub.next\)`
+	s.pending = append(s.pending, m) // want `slice s.pending is a queue \(grows in openSub.deliver, taken from the front in next\)`
 }
 
 func (s *openSub) Barrier() {

@@ -57,7 +57,7 @@ type inbox struct {
 
 func (r *inbox) add(b []byte) {
 	r.mu.Lock()
-	r.msgs = append(r.msgs, message{data: b}) // want `slice r.msgs is used as a queue \(grows in inbox.add, consumed from the front in inbox.next\)`
+	r.msgs = append(r.msgs, message{data: b}) // want `slice r.msgs is a queue \(grows in inbox.add, taken from the front in next\)`
 	r.mu.Unlock()
 }
 

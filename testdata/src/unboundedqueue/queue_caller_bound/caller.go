@@ -85,7 +85,7 @@ type openPartition struct {
 func (pt *openPartition) buffer(r rec) {
 	pt.mu.Lock()
 	defer pt.mu.Unlock()
-	pt.batches = append(pt.batches, &batch{recs: []rec{r}}) // want `slice pt.batches is used as a queue \(grows in openPartition.buffer, consumed from the front in openPartition.finish\)`
+	pt.batches = append(pt.batches, &batch{recs: []rec{r}}) // want `slice pt.batches is a queue \(grows in openPartition.buffer, taken from the front in finish\)`
 }
 
 func (pt *openPartition) finish() {

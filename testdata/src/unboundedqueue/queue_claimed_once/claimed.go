@@ -63,7 +63,7 @@ type openCursor struct {
 
 func (c *openCursor) Add(st *ackState) {
 	c.mu.Lock()
-	c.pending = append(c.pending, st) // want `slice c.pending is used as a queue \(grows in openCursor.Add, taken whole in openCursor.drain\)`
+	c.pending = append(c.pending, st) // want `slice c.pending is a queue \(grows in openCursor.Add, taken whole in drain\)`
 	c.mu.Unlock()
 }
 

@@ -37,7 +37,7 @@ type fifo struct {
 func (f *fifo) Schedule(j func()) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	f.pendings = append(f.pendings, j) // want `slice f.pendings is used as a queue \(grows in fifo.Schedule, consumed from the front in fifo.run\)`
+	f.pendings = append(f.pendings, j) // want `slice f.pendings is a queue \(grows in fifo.Schedule, taken from the front in run\)`
 }
 
 func (f *fifo) run() {
@@ -81,7 +81,7 @@ func (d *db) openTables(n int) {
 // reopen is called on a db that exists: a producer, reported.
 func (d *db) reopen(n int) {
 	for i := 0; i < n; i++ {
-		d.imm = append(d.imm, &table{}) // want `slice d.imm is used as a queue`
+		d.imm = append(d.imm, &table{}) // want `slice d.imm is a queue`
 	}
 }
 

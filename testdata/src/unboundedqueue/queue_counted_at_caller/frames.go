@@ -77,7 +77,7 @@ func (c *conn) serve() {
 type openFifo struct{ q []frame }
 
 func (s *openFifo) Push(f frame) {
-	s.q = append(s.q, f) // want `slice s.q is used as a queue \(grows in openFifo.Push, consumed from the front in openFifo.Next\)`
+	s.q = append(s.q, f) // want `slice s.q is a queue \(grows in openFifo.Push, taken from the front in Next\)`
 }
 
 func (s *openFifo) Next() (frame, bool) {
@@ -201,7 +201,7 @@ func (il *openList) enqueue(i item) {
 		il.head, il.tail = n, n
 		return
 	}
-	il.tail.next = n // want `linked list openList \(head, tail \*openNode\) is used as a queue \(grows in openList.enqueue, consumed from the front in openList.dequeue\)`
+	il.tail.next = n // want `linked list openList \(head, tail \*openNode\) is a queue \(grows in enqueue, taken from the front in dequeue\)`
 	il.tail = n
 }
 

@@ -96,7 +96,7 @@ type stager struct {
 func (s *stager) add(v int) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.pending = append(s.pending, v) // want `slice s.pending is used as a queue \(grows in stager.add, taken whole in stager.flush\)`
+	s.pending = append(s.pending, v) // want `slice s.pending is a queue \(grows in stager.add, taken whole in flush\)`
 }
 
 func (s *stager) flush() []int {

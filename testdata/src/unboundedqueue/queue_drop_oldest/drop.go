@@ -46,7 +46,7 @@ func (s *logLoop) add(alerts ...string) {
 	if d := (len(s.queue) + len(alerts)) - s.capacity; d > 0 {
 		s.over++
 	}
-	s.queue = append(s.queue, alerts...) // want `slice s.queue is used as a queue \(grows in logLoop.add, taken whole in logLoop.nextBatch\)`
+	s.queue = append(s.queue, alerts...) // want `slice s.queue is a queue \(grows in logLoop.add, taken whole in nextBatch\)`
 }
 
 func (s *logLoop) nextBatch() []string {

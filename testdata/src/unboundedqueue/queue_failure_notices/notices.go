@@ -31,7 +31,7 @@ func (c *consumer) AddFake(topic string, err error) {
 // AddReady queues a fetch of data: reported.
 func (c *consumer) AddReady(topic string, data []byte) {
 	c.mu.Lock()
-	c.ready = append(c.ready, fetch{topic: topic, data: data}) // want `slice c.ready is used as a queue \(grows in consumer.AddReady, taken whole in consumer.poll\)`
+	c.ready = append(c.ready, fetch{topic: topic, data: data}) // want `slice c.ready is a queue \(grows in consumer.AddReady, taken whole in poll\)`
 	c.mu.Unlock()
 	c.cond.Broadcast()
 }

@@ -47,7 +47,7 @@ type outbox struct {
 
 func (o *outbox) Queue(f handler.Frame) {
 	o.mu.Lock()
-	o.frames = append(o.frames, f) // want `slice o.frames is used as a queue \(grows in outbox.Queue, consumed from the front in outbox.next\)`
+	o.frames = append(o.frames, f) // want `slice o.frames is a queue \(grows in outbox.Queue, taken from the front in next\)`
 	o.mu.Unlock()
 }
 

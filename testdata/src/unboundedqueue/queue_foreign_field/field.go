@@ -34,7 +34,7 @@ type request struct {
 func growOwn(o *request, ch chan int) {
 	o.mu.Lock()
 	defer o.mu.Unlock()
-	o.encodings = append(o.encodings, "chunked") // want `slice o.encodings is used as a queue \(grows in growOwn, consumed from the front in shrinkOwn\)`
+	o.encodings = append(o.encodings, "chunked") // want `slice o.encodings is a queue \(grows in growOwn, taken from the front in shrinkOwn\)`
 	ch <- 1
 }
 

@@ -62,7 +62,7 @@ func start(s *source, quit chan struct{}) { go s.loop(quit) } // want start:"spa
 // eager adds itself on every tick, without waiting for the take: reported.
 func (c *consumer) addOpen(s *source) {
 	c.mu.Lock()
-	c.open = append(c.open, s) // want `slice c.open is used as a queue \(grows in consumer.addOpen, consumed from the front in consumer.pollOpen\)`
+	c.open = append(c.open, s) // want `slice c.open is a queue \(grows in consumer.addOpen, taken from the front in pollOpen\)`
 	c.mu.Unlock()
 }
 

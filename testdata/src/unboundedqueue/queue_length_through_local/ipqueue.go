@@ -50,7 +50,7 @@ type signalQueue[T any] struct {
 func (q *signalQueue[T]) push(e T) {
 	q.Lock()
 	l := len(q.elts) - q.pos
-	q.elts = append(q.elts, e) // want `slice q.elts is used as a queue \(grows in signalQueue.push, consumed from the front in signalQueue.pop\)`
+	q.elts = append(q.elts, e) // want `slice q.elts is a queue \(grows in signalQueue.push, taken from the front in pop\)`
 	q.Unlock()
 	if l == 0 {
 		select {

@@ -2,7 +2,7 @@
 // hand-written list dequeued through a local (cur := q.head; q.head =
 // cur.next), a container/list walked from Front() and removed (directly,
 // or after collecting the elements); and the bounds seen on lists: a
-// predicate method that compares a node count with a maximum (if
+// predicate method that compares its node count with a maximum (if
 // q.isFull() { return errFull }), and a count check nested in an earlier
 // statement that leaves.
 package queue_list_forms
@@ -30,7 +30,7 @@ func (d *dispatcher) push(f func()) {
 	defer d.mu.Unlock()
 	n := &cb{f: f}
 	if d.tail != nil {
-		d.tail.next = n // want `linked list dispatcher \(head, tail \*cb\) is used as a queue \(grows in dispatcher.push, consumed from the front in dispatcher.run\) with no bound: a slow consumer lets it grow until memory runs out; wait on the sync.Cond while a node count is at a maximum, or reject`
+		d.tail.next = n // want `linked list dispatcher \(head, tail \*cb\) is a queue \(grows in push, taken from the front in run\) with no bound: a slow consumer grows it until memory runs out; cap its node count: wait on the sync.Cond or reject at the maximum`
 	} else {
 		d.head = n
 	}
@@ -65,7 +65,7 @@ type leader struct {
 
 func (l *leader) dispatch(fs []*future) {
 	for _, f := range fs {
-		l.inflight.PushBack(f) // want `list l.inflight is used as a queue \(grows in leader.dispatch, consumed from the front in leader.loop\)`
+		l.inflight.PushBack(f) // want `list l.inflight is a queue \(grows in leader.dispatch, taken from the front in loop\)`
 	}
 }
 

@@ -42,7 +42,7 @@ type fifoCache struct {
 func (c *fifoCache) add(key string) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.cache[key] = &entry{elem: c.lruList.PushFront(key)} // want `list c.lruList is used as a queue \(grows in fifoCache.add, consumed from the front in fifoCache.removeOldestLocked\)`
+	c.cache[key] = &entry{elem: c.lruList.PushFront(key)} // want `list c.lruList is a queue \(grows in fifoCache.add, taken from the front in removeOldestLocked\)`
 }
 
 func (c *fifoCache) removeOldestLocked() {

@@ -25,7 +25,7 @@ func (il *itemList) enqueue(i any) {
 		il.head, il.tail = n, n
 		return
 	}
-	il.tail.next = n // want `linked list itemList \(head, tail \*itemNode\) is used as a queue \(grows in itemList.enqueue, consumed from the front in itemList.dequeue\) with no bound: a slow consumer lets it grow until memory runs out; reject, drop or wait once a node count reaches a maximum`
+	il.tail.next = n // want `linked list itemList \(head, tail \*itemNode\) is a queue \(grows in enqueue, taken from the front in dequeue\) with no bound: a slow consumer grows it until memory runs out; cap its node count: reject, drop or wait at the maximum`
 	il.tail = n
 }
 
@@ -60,7 +60,7 @@ type writeQueue struct {
 }
 
 func (q *writeQueue) push(v int) {
-	q.s = append(q.s, v) // want `slice q.s is used as a queue \(grows in writeQueue.push, consumed from the front in writeQueue.shift\)`
+	q.s = append(q.s, v) // want `slice q.s is a queue \(grows in writeQueue.push, taken from the front in shift\)`
 }
 
 func (q *writeQueue) shift() int {

@@ -126,7 +126,7 @@ func (a *arrivals) add(ids []int) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	for _, id := range ids {
-		a.list = append(a.list, &broker{id: id}) // want `slice a.list is used as a queue \(grows in arrivals.add, consumed from the front in arrivals.retireBelow\)`
+		a.list = append(a.list, &broker{id: id}) // want `slice a.list is a queue \(grows in arrivals.add, taken from the front in retireBelow\)`
 	}
 }
 

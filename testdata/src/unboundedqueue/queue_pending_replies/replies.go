@@ -73,7 +73,7 @@ type asyncConn struct {
 }
 
 func (c *asyncConn) sendPing(ch chan struct{}) {
-	c.pongs = append(c.pongs, ch) // want `slice c.pongs is used as a queue \(grows in asyncConn.sendPing, consumed from the front in asyncConn.processPong\)`
+	c.pongs = append(c.pongs, ch) // want `slice c.pongs is a queue \(grows in asyncConn.sendPing, taken from the front in processPong\)`
 }
 
 func (c *asyncConn) PingAsync() chan struct{} {

@@ -30,7 +30,7 @@ func (s *server) Add(u string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for v := range s.urls {
-		s.more = append(s.more, v+u) // want `slice s.more is used as a queue \(grows in server.Add, consumed from the front in server.nextMore\)`
+		s.more = append(s.more, v+u) // want `slice s.more is a queue \(grows in server.Add, taken from the front in nextMore\)`
 	}
 }
 

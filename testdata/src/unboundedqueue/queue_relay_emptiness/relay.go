@@ -13,7 +13,7 @@ func buffer(in chan *delivery, out chan delivery, closed chan struct{}) {
 	inflight := in
 	var queue []*delivery
 	for d := range in {
-		queue = append(queue, d) // want `slice queue is used as a queue \(grows in buffer, consumed from the front in buffer\) with no bound: a slow consumer lets it grow until memory runs out; stop receiving while len\(queue\) is at a maximum`
+		queue = append(queue, d) // want `slice queue is a queue \(grows in buffer, taken from the front in buffer\) with no bound: a slow consumer grows it until memory runs out; stop receiving while len\(queue\) is at a maximum`
 		for len(queue) > 0 {
 			select {
 			case <-closed:

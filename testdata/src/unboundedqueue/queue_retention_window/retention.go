@@ -43,7 +43,7 @@ type fifo struct {
 func (f *fifo) push(c *chunk) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	f.items = append(f.items, c) // want `slice f.items is used as a queue`
+	f.items = append(f.items, c) // want `slice f.items is a queue`
 }
 
 func (f *fifo) pop() *chunk {

@@ -37,7 +37,7 @@ type consumer struct {
 
 func (o *consumer) addToRedeliverQueue(seqs ...uint64) {
 	o.mu.Lock()
-	o.rdq = append(o.rdq, seqs...) // want `slice o.rdq is used as a queue`
+	o.rdq = append(o.rdq, seqs...) // want `slice o.rdq is a queue`
 	o.mu.Unlock()
 }
 

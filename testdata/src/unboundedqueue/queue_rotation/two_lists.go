@@ -43,7 +43,7 @@ type inflight struct {
 func (f *inflight) add(m string) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	f.pending = append(f.pending, m) // want `slice f.pending is used as a queue`
+	f.pending = append(f.pending, m) // want `slice f.pending is a queue`
 }
 
 func (f *inflight) next() string {

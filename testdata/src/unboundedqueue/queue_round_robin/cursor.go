@@ -41,7 +41,7 @@ type work struct {
 func (w *work) add(m member) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	w.jobs = append(w.jobs, m) // want `slice w.jobs is used as a queue \(grows in work.add, consumed from the front in work.take\)`
+	w.jobs = append(w.jobs, m) // want `slice w.jobs is a queue \(grows in work.add, taken from the front in take\)`
 }
 
 func (w *work) take() member {

@@ -48,7 +48,7 @@ func (b *backlog) fill() {
 		select {
 		case v := <-b.in:
 			b.mu.Lock()
-			b.items = append(b.items, v) // want `slice b.items is used as a queue`
+			b.items = append(b.items, v) // want `slice b.items is a queue`
 			b.mu.Unlock()
 		}
 	}

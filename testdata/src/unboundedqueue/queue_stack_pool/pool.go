@@ -54,7 +54,7 @@ type backlog struct {
 func (b *backlog) Add(c *conn) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	b.items = append(b.items, c) // want `slice b.items is used as a queue \(grows in backlog.Add, taken whole in backlog.Drain\)`
+	b.items = append(b.items, c) // want `slice b.items is a queue \(grows in backlog.Add, taken whole in Drain\)`
 }
 
 func (b *backlog) Drain() []*conn {

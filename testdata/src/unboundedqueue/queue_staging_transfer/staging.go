@@ -59,7 +59,7 @@ type openConn struct {
 func (c *openConn) Stage(p packet) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.staged = append(c.staged, p) // want `slice c.staged is used as a queue \(grows in openConn.Stage, taken whole in openConn.onKeys\)`
+	c.staged = append(c.staged, p) // want `slice c.staged is a queue \(grows in openConn.Stage, taken whole in onKeys\)`
 }
 
 func (c *openConn) onKeys() {

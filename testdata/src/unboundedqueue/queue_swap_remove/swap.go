@@ -39,7 +39,7 @@ type conns struct {
 
 func (s *conns) add(c int) {
 	s.mu.Lock()
-	s.css = append(s.css, c) // want `slice s.css is used as a queue \(grows in conns.add, consumed from the front in conns.next\)`
+	s.css = append(s.css, c) // want `slice s.css is a queue \(grows in conns.add, taken from the front in next\)`
 	s.mu.Unlock()
 }
 

@@ -33,7 +33,7 @@ type pending struct {
 func (p *pending) add(j int) {
 	p.Lock()
 	defer p.Unlock()
-	p.jobs = append(p.jobs, j) // want `slice p.jobs is used as a queue \(grows in pending.add, consumed from the front in pending.next\)`
+	p.jobs = append(p.jobs, j) // want `slice p.jobs is a queue \(grows in pending.add, taken from the front in next\)`
 }
 
 func (p *pending) next() int {

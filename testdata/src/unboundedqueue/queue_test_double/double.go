@@ -18,7 +18,7 @@ type MockBroker struct {
 func (b *MockBroker) Expect(h func() error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	b.handlers = append(b.handlers, h) // want `slice b.handlers is used as a queue \(grows in MockBroker.Expect, consumed from the front in MockBroker.serve\)`
+	b.handlers = append(b.handlers, h) // want `slice b.handlers is a queue \(grows in MockBroker.Expect, taken from the front in serve\)`
 }
 
 func (b *MockBroker) serve() error {

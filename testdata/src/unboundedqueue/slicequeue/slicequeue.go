@@ -22,7 +22,7 @@ type Inbox struct {
 func (q *Inbox) Push(ev Event) {
 	q.mu.Lock()
 	defer q.mu.Unlock()
-	q.items = append(q.items, ev) // want `slice q.items is used as a queue \(grows in Inbox.Push, consumed from the front in Inbox.Pop\) with no bound: a slow consumer lets it grow until memory runs out; reject, drop or wait once len\(q.items\) reaches a maximum$`
+	q.items = append(q.items, ev) // want `slice q.items is a queue \(grows in Inbox.Push, taken from the front in Pop\) with no bound: a slow consumer grows it until memory runs out; cap len\(q.items\): reject, drop or wait at the maximum$`
 }
 
 func (q *Inbox) Pop() (Event, bool) {
@@ -44,7 +44,7 @@ type Batcher struct {
 
 func (b *Batcher) Add(ev Event) {
 	b.mu.Lock()
-	b.pending = append(b.pending, ev) // want `slice b.pending is used as a queue`
+	b.pending = append(b.pending, ev) // want `slice b.pending is a queue`
 	b.mu.Unlock()
 }
 
@@ -65,7 +65,7 @@ type Shifter struct {
 
 func (s *Shifter) Put(ev Event) {
 	s.mu.Lock()
-	s.buf = append(s.buf, ev) // want `slice s.buf is used as a queue`
+	s.buf = append(s.buf, ev) // want `slice s.buf is a queue`
 	s.mu.Unlock()
 }
 
@@ -86,7 +86,7 @@ type Deleter struct {
 
 func (d *Deleter) Put(ev Event) {
 	d.mu.Lock()
-	d.q = append(d.q, ev) // want `slice d.q is used as a queue`
+	d.q = append(d.q, ev) // want `slice d.q is a queue`
 	d.mu.Unlock()
 }
 
@@ -105,7 +105,7 @@ type Cursor struct {
 
 func (c *Cursor) Put(ev Event) {
 	c.mu.Lock()
-	c.buf = append(c.buf, ev) // want `slice c.buf is used as a queue`
+	c.buf = append(c.buf, ev) // want `slice c.buf is a queue`
 	c.mu.Unlock()
 }
 
@@ -125,7 +125,7 @@ type Flusher struct {
 
 func (f *Flusher) Add(ev Event) {
 	f.mu.Lock()
-	f.items = append(f.items, ev) // want `slice f.items is used as a queue`
+	f.items = append(f.items, ev) // want `slice f.items is a queue`
 	f.mu.Unlock()
 }
 
@@ -148,7 +148,7 @@ func relay(in <-chan Event, out chan<- Event) {
 		}
 		select {
 		case ev := <-in:
-			buf = append(buf, ev) // want `slice buf is used as a queue \(grows in relay, consumed from the front in relay\)`
+			buf = append(buf, ev) // want `slice buf is a queue \(grows in relay, taken from the front in relay\)`
 		case send <- next:
 			buf = buf[1:]
 		}
@@ -163,7 +163,7 @@ var (
 
 func enqueue(ev Event) {
 	backlogMu.Lock()
-	backlog = append(backlog, ev) // want `slice backlog is used as a queue`
+	backlog = append(backlog, ev) // want `slice backlog is a queue`
 	backlogMu.Unlock()
 }
 

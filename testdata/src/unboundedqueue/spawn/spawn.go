@@ -23,7 +23,7 @@ func work(string)        {}
 
 func rangeChannel(in <-chan Msg) {
 	for m := range in {
-		go handle(m) // want `goroutine started per value received from in with no limit: under load they pile up without bound; take a semaphore before the spawn or use a fixed pool of workers`
+		go handle(m) // want `goroutine started per value received from in with no limit: under load they pile up; take a semaphore before the spawn or use a fixed pool of workers`
 	}
 }
 

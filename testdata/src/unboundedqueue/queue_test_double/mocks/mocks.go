@@ -35,7 +35,7 @@ func (p *Producer) Send() error {
 func (p *Producer) ExpectReply(r string) *Producer {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	p.replies = append(p.replies, r) // want `slice p.replies is used as a queue \(grows in Producer.ExpectReply, consumed from the front in Producer.Reply\)`
+	p.replies = append(p.replies, r) // want `slice p.replies is a queue \(grows in Producer.ExpectReply, taken from the front in Reply\)`
 	return p
 }
 

@@ -121,6 +121,10 @@ func TestSelectCaseSource(t *testing.T) {
 	analysistest.Run(t, testdata, unboundedqueue.New(unboundedqueue.Config{}), "unboundedqueue/spawn_select_case_source")
 }
 
+func TestEmptyCaseIsNoSource(t *testing.T) {
+	analysistest.Run(t, testdata, unboundedqueue.New(unboundedqueue.Config{}), "unboundedqueue/spawn_empty_case_source")
+}
+
 // TestFactsOnly: the analyzer go vet runs on dependencies exports the same
 // spawner facts as the full one.
 func TestFactsOnly(t *testing.T) {

@@ -340,7 +340,14 @@ func (f *Forest) sources(l *Loop, cfg Config) {
 					if !ok {
 						continue
 					}
-					if entry := CaseEntry(instr, i); entry != nil {
+					// A case with no statements of its own has no block of
+					// its own: the SSA builder threads its jump to the
+					// select's join, or on to the loop's header, which
+					// every path of the iteration passes. What follows it
+					// is not taken per item of that case (a spawn in
+					// another case of the loop is not per tick of an empty
+					// `case <-time.After(d):`).
+					if entry := CaseEntry(instr, i); entry != nil && len(entry.Preds) == 1 {
 						l.Sources = append(l.Sources, &Source{Kind: k, Instr: instr, Entry: entry, Chan: st.Chan})
 					}
 				}

@@ -56,6 +56,8 @@ type checker struct {
 	stores  map[*types.Var][]ssa.Value      // values stored into each field (fieldStores)
 
 	recvIndex map[types.Object][]*receive // receives of each channel (receives)
+	ins       *inspector.Inspector
+	chans     *chanIndex // makes, copies and receives of each channel (chanIdx)
 }
 
 func run(pass *analysis.Pass, cfg *Config) error {
@@ -69,6 +71,7 @@ func run(pass *analysis.Pass, cfg *Config) error {
 		local:   make(map[*types.Func]*signalFact),
 		files:   make(map[*token.File]*ast.File),
 		forests: make(map[*ssa.Function]*loops.Forest),
+		ins:     ins,
 	}
 	for _, f := range pass.Files {
 		c.files[pass.Fset.File(f.Pos())] = f

@@ -3,6 +3,7 @@ package summary
 import (
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -134,6 +135,45 @@ func (r *Result) update(fn *ssa.Function) bool {
 		}
 	}
 	return changed
+}
+
+// reads returns the summaries update(fn) looks at besides fn's own: those
+// of the literals fn makes, of what its calls may run, and of the
+// functions it passes to them (a superset).
+func (r *Result) reads(fn *ssa.Function) []*Summary {
+	var out []*Summary
+	add := func(s *Summary) {
+		if s != nil && !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			switch x := instr.(type) {
+			case *ssa.MakeClosure:
+				add(r.funcs[x.Fn.(*ssa.Function)])
+			case *ssa.Call:
+				cc := x.Common()
+				for _, t := range r.targets(cc, x) {
+					add(t.sum)
+				}
+				for _, a := range cc.Args {
+					add(r.Of(funcValue(a)))
+				}
+			}
+		}
+	}
+	return out
+}
+
+// changedSince reports whether one of sums changed after tick.
+func changedSince(sums []*Summary, tick int) bool {
+	for _, s := range sums {
+		if s.changed > tick {
+			return true
+		}
+	}
+	return false
 }
 
 // passCallbacks carries what a callee does with its func-typed parameters

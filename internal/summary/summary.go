@@ -115,7 +115,9 @@ type Summary struct {
 	SendsArg    bool
 	Blocks      bool
 
-	seen bool // updated once: its own instructions are judged
+	seen    bool // updated once: its own instructions are judged
+	ran     int  // the tick of its last update in the fixpoint
+	changed int  // the tick of the last update that changed it
 }
 
 // Spawns reports whether a call of the function may start a goroutine.
@@ -205,10 +207,28 @@ func run(pass *analysis.Pass) (any, error) {
 	for _, fn := range funcs {
 		r.funcs[fn].SendsArg = sendsArg(fn)
 	}
+	// The fixpoint, in rounds over every function in source order. A
+	// function is updated again only when its last update changed its
+	// summary or a summary it reads (reads) changed since: otherwise the
+	// update would see what it saw the last time and change nothing. The
+	// rounds, their order and so the summaries are those of updating
+	// every function on every round.
+	reads := make(map[*ssa.Function][]*Summary, len(funcs))
+	for _, fn := range funcs {
+		reads[fn] = r.reads(fn)
+	}
+	tick := 0
 	for changed := true; changed; {
 		changed = false
 		for _, fn := range funcs {
+			s := r.funcs[fn]
+			if s.ran > 0 && s.changed < s.ran && !changedSince(reads[fn], s.ran) {
+				continue
+			}
+			tick++
+			s.ran = tick
 			if r.update(fn) {
+				s.changed = tick
 				changed = true
 			}
 		}

@@ -433,7 +433,7 @@ func (r *Result) writtenBetween(s scope, read ssa.Value, site ssa.Instruction, l
 	}
 	found := false
 	s.after(ri, func(instr ssa.Instruction) bool {
-		if writesVia(instr, l) && reaches(instr, site) {
+		if r.writesVia(instr, l) && reaches(instr, site) {
 			found = true
 			return false
 		}
@@ -444,7 +444,7 @@ func (r *Result) writtenBetween(s scope, read ssa.Value, site ssa.Instruction, l
 	}
 	// A write right after the spawn, on the same path, guards the next one.
 	s.after(site, func(instr ssa.Instruction) bool {
-		if writesVia(instr, l) {
+		if r.writesVia(instr, l) {
 			found = true
 			return false
 		}
@@ -455,16 +455,29 @@ func (r *Result) writtenBetween(s scope, read ssa.Value, site ssa.Instruction, l
 
 // writesVia reports whether instr writes l, itself or through a function
 // of the package it calls (r.setInProgress(true)).
-func writesVia(instr ssa.Instruction, l Loc) bool {
+func (r *Result) writesVia(instr ssa.Instruction, l Loc) bool {
 	if writes(instr, l) {
 		return true
 	}
 	if c, ok := instr.(*ssa.Call); ok {
 		if callee := c.Common().StaticCallee(); callee != nil && pkgOf(callee) == pkgOf(c.Parent()) {
-			return writtenIn(callee, l, 1)
+			// Asked for every call after every read a guard tests: once
+			// per callee and place.
+			k := writtenKey{callee, l}
+			w, ok := r.written[k]
+			if !ok {
+				w = writtenIn(callee, l, 1)
+				r.written[k] = w
+			}
+			return w
 		}
 	}
 	return false
+}
+
+type writtenKey struct {
+	fn *ssa.Function
+	l  Loc
 }
 
 // errorTest reports whether a condition compares an error with nil.

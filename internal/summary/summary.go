@@ -146,6 +146,7 @@ type Result struct {
 
 	countMemo   map[countKey]bool                // countsOnce
 	siteTargets map[ssa.CallInstruction][]target // targets, per call site
+	written     map[writtenKey]bool              // writesVia, per callee and place
 }
 
 // Built reports whether the package had anything to summarize (else it was
@@ -194,6 +195,7 @@ func run(pass *analysis.Pass) (any, error) {
 		named:       make(map[token.Pos]bool),
 		countMemo:   make(map[countKey]bool),
 		siteTargets: make(map[ssa.CallInstruction][]target),
+		written:     make(map[writtenKey]bool),
 	}
 	if !r.candidates(pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)) {
 		return r, nil // nothing to summarize: no SSA
@@ -684,6 +686,9 @@ func (r *Result) export(funcs []*ssa.Function) {
 // item: a caller in another package holds the interface, and its
 // implementations are here (a transport's HandleStreams).
 func (r *Result) exportInterfaces() {
+	if !slices.ContainsFunc(r.form.Funcs(), func(fn *ssa.Function) bool { return len(r.funcs[fn].PerItem) > 0 }) {
+		return // no implementation calls a callback per item
+	}
 	scope := r.pass.Pkg.Scope()
 	var impls []*types.Named
 	for _, name := range scope.Names() {
@@ -702,19 +707,27 @@ func (r *Result) exportInterfaces() {
 		if !ok || iface.NumMethods() == 0 {
 			continue
 		}
+		var impl []types.Type // the types of the package that implement it (or their pointers), found once for its methods
+		found := false
 		for m := range iface.Methods() {
 			if m.Pkg() != r.pass.Pkg {
 				continue // embedded from another package
 			}
-			perItem := map[int]bool{}
-			for _, n := range impls {
-				var t types.Type = n
-				if !types.Implements(t, iface) {
-					t = types.NewPointer(n)
+			if !found {
+				found = true
+				for _, n := range impls {
+					var t types.Type = n
 					if !types.Implements(t, iface) {
-						continue
+						t = types.NewPointer(n)
+						if !types.Implements(t, iface) {
+							continue
+						}
 					}
+					impl = append(impl, t)
 				}
+			}
+			perItem := map[int]bool{}
+			for _, t := range impl {
 				obj, _, _ := types.LookupFieldOrMethod(t, true, m.Pkg(), m.Name())
 				fn, ok := obj.(*types.Func)
 				if !ok {

@@ -119,6 +119,7 @@ func runFacts(pass *analysis.Pass, cfg *Config) error {
 // a superset of what the SSA passes examine.
 func (c *checker) refers(sinks bool) bool {
 	info := c.pass.TypesInfo
+	notSignal := make(map[*types.Func]bool) // signalOf asked once per function, not once per reference
 	for _, file := range c.pass.Files {
 		found := false
 		ast.Inspect(file, func(n ast.Node) bool {
@@ -139,9 +140,14 @@ func (c *checker) refers(sinks bool) bool {
 			if fn == nil {
 				return true
 			}
-			if _, ok := c.signalOf(fn); ok {
-				found = true
-			} else if sig := fn.Signature(); sinks && sig.Recv() != nil && sig.Results().Len() > 0 {
+			if !notSignal[fn] {
+				if _, ok := c.signalOf(fn); ok {
+					found = true
+					return false
+				}
+				notSignal[fn] = true
+			}
+			if sig := fn.Signature(); sinks && sig.Recv() != nil && sig.Results().Len() > 0 {
 				found = (recv != nil && sink.Classify(recv, fn) != sink.None) || sink.Classify(sig.Recv().Type(), fn) != sink.None
 			}
 			return !found

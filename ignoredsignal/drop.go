@@ -163,30 +163,8 @@ func contains(outer, inner ast.Node) bool {
 // variable obj is made with make(chan T, 1) (in a composite literal or an
 // assignment), and there is at least one.
 func (c *checker) oneSlotField(obj types.Object) bool {
-	makes, ones := 0, 0
-	for _, f := range c.pass.Files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			var val ast.Expr
-			switch n := n.(type) {
-			case *ast.KeyValueExpr:
-				if id, ok := n.Key.(*ast.Ident); ok && c.pass.TypesInfo.Uses[id] == obj {
-					val = n.Value
-				}
-			case *ast.AssignStmt:
-				if len(n.Lhs) == 1 && len(n.Rhs) == 1 && c.chanObject(n.Lhs[0]) == obj {
-					val = n.Rhs[0]
-				}
-			}
-			if call, ok := ast.Unparen(val).(*ast.CallExpr); ok && isBuiltinMake(c.pass.TypesInfo, call) {
-				makes++
-				if isMakeChanOne(c.pass.TypesInfo, call) {
-					ones++
-				}
-			}
-			return true
-		})
-	}
-	return makes > 0 && makes == ones
+	x := c.chanIdx()
+	return x.makes[obj] > 0 && x.makes[obj] == x.ones[obj]
 }
 
 func isBuiltinMake(info *types.Info, call *ast.CallExpr) bool {
@@ -211,67 +189,28 @@ func (c *checker) oneShotField(ch ast.Expr) bool {
 	if !ok || (!v.IsField() && v.Parent() != v.Pkg().Scope()) {
 		return false
 	}
-	info := c.pass.TypesInfo
+	x := c.chanIdx()
 	aliases := map[types.Object]bool{obj: true} // local copies: identify := c.identify
-	for _, f := range c.pass.Files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			if as, ok := n.(*ast.AssignStmt); ok && len(as.Lhs) == len(as.Rhs) {
-				for i, r := range as.Rhs {
-					if c.chanObject(r) == obj {
-						if id, ok := as.Lhs[i].(*ast.Ident); ok && info.ObjectOf(id) != nil {
-							aliases[info.ObjectOf(id)] = true
-						}
-					}
-				}
-			}
-			return true
-		})
+	for _, a := range x.aliases[obj] {
+		aliases[a] = true
 	}
 	slot := c.oneSlotField(obj)
 	receives, oneShot := 0, 0
-	for _, f := range c.pass.Files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.RangeStmt:
-				if aliases[c.chanObject(n.X)] {
-					receives++
-				}
-			case *ast.CommClause:
-				as, ok := n.Comm.(*ast.AssignStmt)
-				if !ok || len(as.Rhs) != 1 {
-					return true
-				}
-				recv, ok := ast.Unparen(as.Rhs[0]).(*ast.UnaryExpr)
-				if !ok || recv.Op != token.ARROW {
-					return true
-				}
-				alias := c.chanObject(recv.X)
-				if !aliases[alias] {
-					return true
-				}
-				receives++
-				if slot && len(n.Body) > 0 {
-					if _, ok := n.Body[len(n.Body)-1].(*ast.ReturnStmt); ok {
-						oneShot++ // case ret := <-req.retc: return ret
-						return false
-					}
-				}
-				for _, st := range n.Body {
-					if set, ok := st.(*ast.AssignStmt); ok && len(set.Lhs) == 1 && len(set.Rhs) == 1 && c.chanObject(set.Lhs[0]) == alias {
-						if id, ok := ast.Unparen(set.Rhs[0]).(*ast.Ident); ok && id.Name == "nil" {
-							oneShot++
-							break
-						}
-					}
-				}
-				return false
-			case *ast.UnaryExpr:
-				if n.Op == token.ARROW && aliases[c.chanObject(n.X)] {
-					receives++
+	for a := range aliases {
+	sites:
+		for _, r := range x.recvs[a] {
+			// A receive inside a case that receives from one of them
+			// is that case's business.
+			for w := r.within; w != nil; w = w.outer {
+				if aliases[w.key] {
+					continue sites
 				}
 			}
-			return true
-		})
+			receives++
+			if r.clause != nil && (slot && r.clause.returns || r.clause.setsNil) {
+				oneShot++ // case ret := <-req.retc: return ret, or case v := <-identify: identify = nil
+			}
+		}
 	}
 	return receives > 0 && receives == oneShot
 }

@@ -56,6 +56,8 @@ type checker struct {
 	stores  map[*types.Var][]ssa.Value      // values stored into each field (fieldStores)
 
 	recvIndex map[types.Object][]*receive // receives of each channel (receives)
+	ins       *inspector.Inspector
+	chans     *chanIndex // makes, copies and receives of each channel (chanIdx)
 }
 
 func run(pass *analysis.Pass, cfg *Config) error {
@@ -69,6 +71,7 @@ func run(pass *analysis.Pass, cfg *Config) error {
 		local:   make(map[*types.Func]*signalFact),
 		files:   make(map[*token.File]*ast.File),
 		forests: make(map[*ssa.Function]*loops.Forest),
+		ins:     ins,
 	}
 	for _, f := range pass.Files {
 		c.files[pass.Fset.File(f.Pos())] = f
@@ -116,6 +119,7 @@ func runFacts(pass *analysis.Pass, cfg *Config) error {
 // a superset of what the SSA passes examine.
 func (c *checker) refers(sinks bool) bool {
 	info := c.pass.TypesInfo
+	notSignal := make(map[*types.Func]bool) // signalOf asked once per function, not once per reference
 	for _, file := range c.pass.Files {
 		found := false
 		ast.Inspect(file, func(n ast.Node) bool {
@@ -136,9 +140,14 @@ func (c *checker) refers(sinks bool) bool {
 			if fn == nil {
 				return true
 			}
-			if _, ok := c.signalOf(fn); ok {
-				found = true
-			} else if sig := fn.Signature(); sinks && sig.Recv() != nil && sig.Results().Len() > 0 {
+			if !notSignal[fn] {
+				if _, ok := c.signalOf(fn); ok {
+					found = true
+					return false
+				}
+				notSignal[fn] = true
+			}
+			if sig := fn.Signature(); sinks && sig.Recv() != nil && sig.Results().Len() > 0 {
 				found = (recv != nil && sink.Classify(recv, fn) != sink.None) || sink.Classify(sig.Recv().Type(), fn) != sink.None
 			}
 			return !found

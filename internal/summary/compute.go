@@ -3,6 +3,7 @@ package summary
 import (
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -37,6 +38,10 @@ func (r *Result) update(fn *ssa.Function) bool {
 	}
 	forest := r.Loops(fn)
 	whole := scope{fn: fn}
+	// Whether an instruction of fn blocks is known from the first round on:
+	// later rounds ask only the callees.
+	ownBlocks := !s.seen
+	s.seen = true
 	for _, b := range fn.Blocks {
 		// A spawn in an open loop of fn (one driven by a receive, a read, a
 		// condition) is judged at that loop: fn is a loop that runs for as
@@ -49,12 +54,12 @@ func (r *Result) update(fn *ssa.Function) bool {
 			}
 		}
 		for _, instr := range b.Instrs {
-			if !s.Blocks && blocksHere(instr) {
+			if ownBlocks && !s.Blocks && blocksHere(instr) {
 				s.Blocks, changed = true, true
 			}
 			switch x := instr.(type) {
 			case *ssa.Go:
-				if !s.SpawnAlways && !openLoop && r.counts(whole, x, r.spawned(x)) {
+				if !s.SpawnAlways && !openLoop && r.countsOnce(whole, x, r.spawned(x)) {
 					spawn(position(r.pass.Fset, x.Pos()), x.Pos(), x, true)
 				}
 			case *ssa.MakeClosure:
@@ -101,7 +106,7 @@ func (r *Result) update(fn *ssa.Function) bool {
 						changed = true
 					}
 				}
-				if !s.SpawnAlways && !openLoop && r.isGroupGo(cc) && r.counts(whole, x, nil) {
+				if !s.SpawnAlways && !openLoop && r.isGroupGo(cc) && r.countsOnce(whole, x, nil) {
 					spawn(position(r.pass.Fset, x.Pos()), x.Pos(), x, true)
 				}
 				// A call of fn's own callback (a parameter, or one captured
@@ -117,7 +122,7 @@ func (r *Result) update(fn *ssa.Function) bool {
 					if !s.Blocks && t.blocks() {
 						s.Blocks, changed = true, true
 					}
-					if !s.SpawnAlways && !openLoop && t.spawnAt() != "" && r.counts(whole, x, nil) {
+					if !s.SpawnAlways && !openLoop && t.spawnAt() != "" && r.countsOnce(whole, x, nil) {
 						pos := token.NoPos
 						if t.sum != nil {
 							pos = t.sum.SpawnPos
@@ -130,6 +135,45 @@ func (r *Result) update(fn *ssa.Function) bool {
 		}
 	}
 	return changed
+}
+
+// reads returns the summaries update(fn) looks at besides fn's own: those
+// of the literals fn makes, of what its calls may run, and of the
+// functions it passes to them (a superset).
+func (r *Result) reads(fn *ssa.Function) []*Summary {
+	var out []*Summary
+	add := func(s *Summary) {
+		if s != nil && !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			switch x := instr.(type) {
+			case *ssa.MakeClosure:
+				add(r.funcs[x.Fn.(*ssa.Function)])
+			case *ssa.Call:
+				cc := x.Common()
+				for _, t := range r.targets(cc, x) {
+					add(t.sum)
+				}
+				for _, a := range cc.Args {
+					add(r.Of(funcValue(a)))
+				}
+			}
+		}
+	}
+	return out
+}
+
+// changedSince reports whether one of sums changed after tick.
+func changedSince(sums []*Summary, tick int) bool {
+	for _, s := range sums {
+		if s.changed > tick {
+			return true
+		}
+	}
+	return false
 }
 
 // passCallbacks carries what a callee does with its func-typed parameters
@@ -169,7 +213,7 @@ func (r *Result) passCallbacks(fn *ssa.Function, s *Summary, cc *ssa.CallCommon,
 				set(s.InvokesFree, k)
 			}
 		}
-		if cb := r.Of(funcValue(arg)); cb.Spawns() && !s.SpawnAlways && !openLoop && r.counts(whole, site, nil) {
+		if cb := r.Of(funcValue(arg)); cb.Spawns() && !s.SpawnAlways && !openLoop && r.countsOnce(whole, site, nil) {
 			spawn(cb.SpawnAt, cb.SpawnPos, site, false) // whether the callee calls it on every call is not known
 		}
 	}
@@ -240,6 +284,25 @@ func (r *Result) counts(sc scope, site ssa.Instruction, spawned *ssa.Function) b
 	return !r.awaited(sc, site, given(site), spawned)
 }
 
+// countsOnce is counts over the whole function (sc.loop nil), computed
+// once per site: nothing counts looks at (fn's SSA form, the token channels
+// and limited groups of index, the loops) changes between the rounds of the
+// fixpoint, which ask it again for every site on every round.
+func (r *Result) countsOnce(sc scope, site ssa.Instruction, spawned *ssa.Function) bool {
+	k := countKey{site, spawned}
+	if v, ok := r.countMemo[k]; ok {
+		return v
+	}
+	v := r.counts(sc, site, spawned)
+	r.countMemo[k] = v
+	return v
+}
+
+type countKey struct {
+	site    ssa.Instruction
+	spawned *ssa.Function
+}
+
 // given returns what a go statement or call hands its function: the
 // arguments, the closure's bound variables, the receiver of an interface
 // call.
@@ -280,10 +343,10 @@ func (r *Result) isGroupGo(cc *ssa.CallCommon) bool {
 	if fn == nil {
 		return false
 	}
-	switch fullName(fn) {
-	case "(*golang.org/x/sync/errgroup.Group).Go":
+	switch {
+	case isFunc(fn, "(*golang.org/x/sync/errgroup.Group).Go"):
 		return len(cc.Args) == 0 || !r.groups[groupKey(cc.Args[0])]
-	case "(*sync.WaitGroup).Go":
+	case isFunc(fn, "(*sync.WaitGroup).Go"):
 		return true
 	}
 	return false
@@ -328,9 +391,8 @@ func blockingCall(cc *ssa.CallCommon) bool {
 	if cc.IsInvoke() {
 		name, sig = cc.Method.Name(), cc.Method.Signature()
 	} else if fn := cc.StaticCallee(); fn != nil {
-		switch fullName(fn) {
-		case "(*sync.Mutex).Lock", "(*sync.RWMutex).Lock", "(*sync.RWMutex).RLock", "(*sync.WaitGroup).Wait",
-			"(*sync.Cond).Wait", "time.Sleep", "io.ReadFull", "io.ReadAtLeast", "io.Copy", "io.CopyN", "io.CopyBuffer":
+		if isFunc(fn, "(*sync.Mutex).Lock", "(*sync.RWMutex).Lock", "(*sync.RWMutex).RLock", "(*sync.WaitGroup).Wait",
+			"(*sync.Cond).Wait", "time.Sleep", "io.ReadFull", "io.ReadAtLeast", "io.Copy", "io.CopyN", "io.CopyBuffer") {
 			return true
 		}
 		if fn.Signature.Recv() == nil {
@@ -402,8 +464,7 @@ func IsRead(cc *ssa.CallCommon) bool {
 	if cc.IsInvoke() {
 		name, sig, recv = cc.Method.Name(), cc.Method.Signature(), cc.Value.Type()
 	} else if fn := cc.StaticCallee(); fn != nil {
-		switch fullName(fn) {
-		case "io.ReadFull", "io.ReadAtLeast":
+		if isFunc(fn, "io.ReadFull", "io.ReadAtLeast") {
 			return true
 		}
 		if fn.Signature.Recv() == nil {

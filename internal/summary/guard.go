@@ -3,6 +3,8 @@ package summary
 import (
 	"go/token"
 	"go/types"
+	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -225,11 +227,8 @@ func (r *Result) acquires(instr ssa.Instruction) (any, limitKind) {
 	case *ssa.Call:
 		cc := x.Common()
 		if fn := cc.StaticCallee(); fn != nil {
-			switch fullName(fn) {
-			case "(*golang.org/x/sync/semaphore.Weighted).Acquire", "(*golang.org/x/sync/semaphore.Weighted).TryAcquire":
-				if len(cc.Args) > 0 {
-					return Root(cc.Args[0]), weighted
-				}
+			if isFunc(fn, "(*golang.org/x/sync/semaphore.Weighted).Acquire", "(*golang.org/x/sync/semaphore.Weighted).TryAcquire") && len(cc.Args) > 0 {
+				return Root(cc.Args[0]), weighted
 			}
 			// A helper of this package that takes a limit and does not
 			// give it back: func (p *pool) acquire() { p.sem <- struct{}{} },
@@ -281,7 +280,7 @@ func (r *Result) releases(instr ssa.Instruction, key any, kind limitKind) bool {
 		return kind == takeToken && ChanLoc(x.Chan) == key
 	case *ssa.Call:
 		cc := x.Common()
-		if fn := cc.StaticCallee(); fn != nil && kind == weighted && fullName(fn) == "(*golang.org/x/sync/semaphore.Weighted).Release" && len(cc.Args) > 0 {
+		if fn := cc.StaticCallee(); fn != nil && kind == weighted && isFunc(fn, "(*golang.org/x/sync/semaphore.Weighted).Release") && len(cc.Args) > 0 {
 			return Root(cc.Args[0]) == key
 		}
 	}
@@ -434,7 +433,7 @@ func (r *Result) writtenBetween(s scope, read ssa.Value, site ssa.Instruction, l
 	}
 	found := false
 	s.after(ri, func(instr ssa.Instruction) bool {
-		if writesVia(instr, l) && reaches(instr, site) {
+		if r.writesVia(instr, l) && reaches(instr, site) {
 			found = true
 			return false
 		}
@@ -445,7 +444,7 @@ func (r *Result) writtenBetween(s scope, read ssa.Value, site ssa.Instruction, l
 	}
 	// A write right after the spawn, on the same path, guards the next one.
 	s.after(site, func(instr ssa.Instruction) bool {
-		if writesVia(instr, l) {
+		if r.writesVia(instr, l) {
 			found = true
 			return false
 		}
@@ -456,16 +455,29 @@ func (r *Result) writtenBetween(s scope, read ssa.Value, site ssa.Instruction, l
 
 // writesVia reports whether instr writes l, itself or through a function
 // of the package it calls (r.setInProgress(true)).
-func writesVia(instr ssa.Instruction, l Loc) bool {
+func (r *Result) writesVia(instr ssa.Instruction, l Loc) bool {
 	if writes(instr, l) {
 		return true
 	}
 	if c, ok := instr.(*ssa.Call); ok {
 		if callee := c.Common().StaticCallee(); callee != nil && pkgOf(callee) == pkgOf(c.Parent()) {
-			return writtenIn(callee, l, 1)
+			// Asked for every call after every read a guard tests: once
+			// per callee and place.
+			k := writtenKey{callee, l}
+			w, ok := r.written[k]
+			if !ok {
+				w = writtenIn(callee, l, 1)
+				r.written[k] = w
+			}
+			return w
 		}
 	}
 	return false
+}
+
+type writtenKey struct {
+	fn *ssa.Function
+	l  Loc
 }
 
 // errorTest reports whether a condition compares an error with nil.
@@ -790,9 +802,31 @@ func pkgOf(fn *ssa.Function) *ssa.Package {
 	return fn.Pkg
 }
 
-func fullName(fn *ssa.Function) string {
+// isFunc reports whether fn is one of the functions names (as
+// types.Func.FullName spells them: "(*sync.Mutex).Lock", "time.Sleep"): its
+// declared function's full name, or for a function without one (a literal,
+// a package initializer) its SSA name. The full name is built only when fn's
+// own name is the last part of one of names: callees are looked up on every
+// call instruction, and building the string for each was a tenth of the
+// analysis.
+func isFunc(fn *ssa.Function, names ...string) bool {
 	if obj, ok := fn.Object().(*types.Func); ok {
-		return obj.Origin().FullName()
+		return funcNamed(obj.Origin(), names...)
 	}
-	return fn.String()
+	if fn.Parent() != nil {
+		return false // a literal: its SSA name has a $, none of the names does
+	}
+	return slices.Contains(names, fn.String())
+}
+
+// funcNamed reports whether obj.FullName() is one of names, building it
+// only when obj.Name() ends one of them.
+func funcNamed(obj *types.Func, names ...string) bool {
+	short := obj.Name()
+	for _, n := range names {
+		if len(n) > len(short) && n[len(n)-len(short)-1] == '.' && strings.HasSuffix(n, short) {
+			return slices.Contains(names, obj.FullName())
+		}
+	}
+	return false
 }

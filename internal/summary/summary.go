@@ -114,6 +114,10 @@ type Summary struct {
 	InvokesFree map[int]bool
 	SendsArg    bool
 	Blocks      bool
+
+	seen    bool // updated once: its own instructions are judged
+	ran     int  // the tick of its last update in the fixpoint
+	changed int  // the tick of the last update that changed it
 }
 
 // Spawns reports whether a call of the function may start a goroutine.
@@ -139,6 +143,10 @@ type Result struct {
 	itemReach map[*ssa.Function]bool
 	holders   map[*types.TypeName]bool
 	named     map[token.Pos]bool // receives assigned to a named variable, by arrow
+
+	countMemo   map[countKey]bool                // countsOnce
+	siteTargets map[ssa.CallInstruction][]target // targets, per call site
+	written     map[writtenKey]bool              // writesVia, per callee and place
 }
 
 // Built reports whether the package had anything to summarize (else it was
@@ -174,17 +182,20 @@ func (r *Result) Loops(fn *ssa.Function) *loops.Forest {
 
 func run(pass *analysis.Pass) (any, error) {
 	r := &Result{
-		pass:      pass,
-		form:      pass.ResultOf[ssaform.Analyzer].(*ssaform.Form),
-		funcs:     make(map[*ssa.Function]*Summary),
-		forests:   make(map[*ssa.Function]*loops.Forest),
-		tokenRecv: make(map[any]bool),
-		tokenSend: make(map[any]bool),
-		prefilled: make(map[any]bool),
-		groups:    make(map[any]bool),
-		fieldItem: make(map[*types.Var]bool),
-		goRoots:   make(map[*ssa.Function]token.Pos),
-		named:     make(map[token.Pos]bool),
+		pass:        pass,
+		form:        pass.ResultOf[ssaform.Analyzer].(*ssaform.Form),
+		funcs:       make(map[*ssa.Function]*Summary),
+		forests:     make(map[*ssa.Function]*loops.Forest),
+		tokenRecv:   make(map[any]bool),
+		tokenSend:   make(map[any]bool),
+		prefilled:   make(map[any]bool),
+		groups:      make(map[any]bool),
+		fieldItem:   make(map[*types.Var]bool),
+		goRoots:     make(map[*ssa.Function]token.Pos),
+		named:       make(map[token.Pos]bool),
+		countMemo:   make(map[countKey]bool),
+		siteTargets: make(map[ssa.CallInstruction][]target),
+		written:     make(map[writtenKey]bool),
 	}
 	if !r.candidates(pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)) {
 		return r, nil // nothing to summarize: no SSA
@@ -198,10 +209,28 @@ func run(pass *analysis.Pass) (any, error) {
 	for _, fn := range funcs {
 		r.funcs[fn].SendsArg = sendsArg(fn)
 	}
+	// The fixpoint, in rounds over every function in source order. A
+	// function is updated again only when its last update changed its
+	// summary or a summary it reads (reads) changed since: otherwise the
+	// update would see what it saw the last time and change nothing. The
+	// rounds, their order and so the summaries are those of updating
+	// every function on every round.
+	reads := make(map[*ssa.Function][]*Summary, len(funcs))
+	for _, fn := range funcs {
+		reads[fn] = r.reads(fn)
+	}
+	tick := 0
 	for changed := true; changed; {
 		changed = false
 		for _, fn := range funcs {
+			s := r.funcs[fn]
+			if s.ran > 0 && s.changed < s.ran && !changedSince(reads[fn], s.ran) {
+				continue
+			}
+			tick++
+			s.ran = tick
 			if r.update(fn) {
+				s.changed = tick
 				changed = true
 			}
 		}
@@ -255,7 +284,7 @@ func (r *Result) candidates(ins *inspector.Inspector) bool {
 			case *types.Var: // a func-typed variable, parameter or field
 				found = inLoop(stack)
 			case *types.Func:
-				if groupGo[callee.Origin().FullName()] {
+				if isGroupGoFunc(callee.Origin()) {
 					found = true
 				} else if callee.Pkg() != nil && callee.Pkg() != r.pass.Pkg {
 					var f Fact
@@ -313,7 +342,7 @@ func (r *Result) index(funcs []*ssa.Function) {
 					}
 				case *ssa.Call:
 					cc := x.Common()
-					if f := cc.StaticCallee(); f != nil && fullName(f) == "(*golang.org/x/sync/errgroup.Group).SetLimit" && len(cc.Args) > 0 {
+					if f := cc.StaticCallee(); f != nil && isFunc(f, "(*golang.org/x/sync/errgroup.Group).SetLimit") && len(cc.Args) > 0 {
 						r.groups[groupKey(cc.Args[0])] = true
 					}
 				case *ssa.Go:
@@ -367,11 +396,10 @@ func (r *Result) goTargets(g *ssa.Go) []*ssa.Function {
 	return r.form.Callees(g)
 }
 
-// groupGo are the methods that run their argument on a new goroutine.
-var groupGo = map[string]bool{
-	"(*golang.org/x/sync/errgroup.Group).Go":    true,
-	"(*golang.org/x/sync/errgroup.Group).TryGo": true,
-	"(*sync.WaitGroup).Go":                      true,
+// isGroupGoFunc reports whether obj is one of the methods that run their
+// argument on a new goroutine.
+func isGroupGoFunc(obj *types.Func) bool {
+	return funcNamed(obj, "(*golang.org/x/sync/errgroup.Group).Go", "(*golang.org/x/sync/errgroup.Group).TryGo", "(*sync.WaitGroup).Go")
 }
 
 // target is a function a call may run: one of this package (with its
@@ -384,7 +412,7 @@ type target struct {
 }
 
 func (t target) spawnAt() string {
-	if t.obj != nil && groupGo[t.obj.FullName()] {
+	if t.obj != nil && isGroupGoFunc(t.obj) {
 		return "" // judged by isGroupGo, which knows whether the group has a limit
 	}
 	if t.sum != nil {
@@ -400,7 +428,7 @@ func (t target) spawnsAlways() bool {
 	if t.sum != nil {
 		return t.sum.SpawnAlways
 	}
-	return t.fact != nil && t.fact.Spawn != "" && !(t.obj != nil && groupGo[t.obj.FullName()])
+	return t.fact != nil && t.fact.Spawn != "" && !(t.obj != nil && isGroupGoFunc(t.obj))
 }
 
 func (t target) blocks() bool {
@@ -421,7 +449,17 @@ func (t target) invokes(i int) bool {
 
 // targets returns what a call may run: its static callee, or what the call
 // graph resolves a dynamic call to in this package, with their summaries.
+// They are found once per site (the summaries they point to grow in place).
 func (r *Result) targets(cc *ssa.CallCommon, site ssa.CallInstruction) []target {
+	if ts, ok := r.siteTargets[site]; ok {
+		return ts
+	}
+	ts := r.findTargets(cc, site)
+	r.siteTargets[site] = ts
+	return ts
+}
+
+func (r *Result) findTargets(cc *ssa.CallCommon, site ssa.CallInstruction) []target {
 	if fn := cc.StaticCallee(); fn != nil {
 		return []target{r.targetOf(fn)}
 	}
@@ -648,6 +686,9 @@ func (r *Result) export(funcs []*ssa.Function) {
 // item: a caller in another package holds the interface, and its
 // implementations are here (a transport's HandleStreams).
 func (r *Result) exportInterfaces() {
+	if !slices.ContainsFunc(r.form.Funcs(), func(fn *ssa.Function) bool { return len(r.funcs[fn].PerItem) > 0 }) {
+		return // no implementation calls a callback per item
+	}
 	scope := r.pass.Pkg.Scope()
 	var impls []*types.Named
 	for _, name := range scope.Names() {
@@ -666,19 +707,27 @@ func (r *Result) exportInterfaces() {
 		if !ok || iface.NumMethods() == 0 {
 			continue
 		}
+		var impl []types.Type // the types of the package that implement it (or their pointers), found once for its methods
+		found := false
 		for m := range iface.Methods() {
 			if m.Pkg() != r.pass.Pkg {
 				continue // embedded from another package
 			}
-			perItem := map[int]bool{}
-			for _, n := range impls {
-				var t types.Type = n
-				if !types.Implements(t, iface) {
-					t = types.NewPointer(n)
+			if !found {
+				found = true
+				for _, n := range impls {
+					var t types.Type = n
 					if !types.Implements(t, iface) {
-						continue
+						t = types.NewPointer(n)
+						if !types.Implements(t, iface) {
+							continue
+						}
 					}
+					impl = append(impl, t)
 				}
+			}
+			perItem := map[int]bool{}
+			for _, t := range impl {
 				obj, _, _ := types.LookupFieldOrMethod(t, true, m.Pkg(), m.Name())
 				fn, ok := obj.(*types.Func)
 				if !ok {

@@ -57,8 +57,9 @@ func TestCancelStopsTheGroup(t *testing.T) {
 	ctx, cancel := context.WithCancel(t.Context())
 	done := make(chan error, 1)
 	go func() {
-		done <- Cmd{Name: "sh", Args: []string{"-c", `sleep 1000 & echo $! > "$1.tmp"; echo $$ >> "$1.tmp"; mv "$1.tmp" "$1"; echo $GOTMPDIR > "$1.dir"; wait`, "sh", pids}}.Run(ctx)
+		done <- Cmd{Name: "sh", Args: []string{"-c", `echo $GOTMPDIR > "$1.dir"; sleep 1000 & echo $! > "$1.tmp"; echo $$ >> "$1.tmp"; mv "$1.tmp" "$1"; wait`, "sh", pids}}.Run(ctx)
 	}()
+	// The script writes $1.dir before $1, which the test waits for.
 	var data []byte
 	for data == nil {
 		select {

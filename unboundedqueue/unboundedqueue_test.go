@@ -121,6 +121,10 @@ func TestSelectCaseSource(t *testing.T) {
 	analysistest.Run(t, testdata, unboundedqueue.New(unboundedqueue.Config{}), "unboundedqueue/spawn_select_case_source")
 }
 
+func TestCounterBoundedSpawn(t *testing.T) {
+	analysistest.Run(t, testdata, unboundedqueue.New(unboundedqueue.Config{}), "unboundedqueue/spawn_counter_bounded")
+}
+
 func TestEmptyCaseIsNoSource(t *testing.T) {
 	analysistest.Run(t, testdata, unboundedqueue.New(unboundedqueue.Config{}), "unboundedqueue/spawn_empty_case_source")
 }

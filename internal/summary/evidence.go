@@ -176,9 +176,11 @@ func (r *Result) Limit(fn *ssa.Function, l *loops.Loop, site ssa.Instruction) *L
 }
 
 // OnceGuard reports whether site runs at most once per change of a state it
-// tests (see onceGuard).
+// tests (see onceGuard), or only while a counter raised before it and
+// lowered when its goroutine ends is under a bound (see counterGuard).
 func (r *Result) OnceGuard(fn *ssa.Function, l *loops.Loop, site ssa.Instruction, spawned *ssa.Function) bool {
-	return r.onceGuard(scope{fn, l}, site, spawned)
+	sc := scope{fn, l}
+	return r.onceGuard(sc, site, spawned) || r.counterGuard(sc, site, spawned)
 }
 
 // Awaited reports whether, after site, the iteration of l (or fn) waits for

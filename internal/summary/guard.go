@@ -357,6 +357,179 @@ func (r *Result) onceGuard(s scope, site ssa.Instruction, spawned *ssa.Function)
 	return false
 }
 
+// counterGuard reports whether site runs only on one side of a branch that
+// compares a counter with a bound (n < max, len(conns) >= maxLoad), where
+// the counter is raised at the test or on the path to site (n++,
+// atomic.AddInt64(&n, 1), a map entry stored) and lowered by the
+// goroutine site starts or by another function of the package (n--, a
+// negative atomic add, a map entry deleted: whoever learns that the
+// goroutine ended). That is a semaphore written by hand: the goroutines
+// alive are at most the bound. Seen as taskpool forks that run the task
+// inline once the counter is at its maximum, connection tables that
+// refuse a connection at a maximum load, and HTTP/2 handlers queued
+// while the handlers running are at the stream limit.
+func (r *Result) counterGuard(s scope, site ssa.Instruction, spawned *ssa.Function) bool {
+	b := site.Block()
+	for d := b; d != nil; d = d.Idom() {
+		if !s.contains(d) {
+			break
+		}
+		ifi, ok := d.Instrs[len(d.Instrs)-1].(*ssa.If)
+		if !ok || d == b || !oneSide(d, b) || r.isLoopHeader(s.fn, d) {
+			continue
+		}
+		cmp, ok := ifi.Cond.(*ssa.BinOp)
+		if !ok || (cmp.Op != token.LSS && cmp.Op != token.LEQ && cmp.Op != token.GTR && cmp.Op != token.GEQ) {
+			continue
+		}
+		var rs []readAt
+		reads(cmp, 0, &rs)
+		for _, rd := range rs {
+			if rd.loc.Alloc != nil {
+				continue // a local: not shared with whoever lowers it
+			}
+			raised := raisedAt(cmp, rd.loc) || r.raisedBetween(s, ifi, site, rd.loc)
+			if raised && (writtenInBy(spawned, rd.loc, 0, lowers) || r.loweredElsewhere(s.fn, site, rd.loc)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// raisedAt reports whether the comparison itself raises l: its operand is
+// atomic.AddInt64(&l, 1) (or any positive constant), or l.Add(1).
+func raisedAt(cmp *ssa.BinOp, l Loc) bool {
+	for _, v := range []ssa.Value{cmp.X, cmp.Y} {
+		if c, ok := v.(*ssa.Call); ok && atomicAdd(c.Common(), l) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// atomicAdd returns the sign of the constant delta of an atomic add on l
+// (atomic.AddInt64(&l, d) or l.Add(d) of a sync/atomic type), 0 if instr
+// is no such call.
+func atomicAdd(cc *ssa.CallCommon, l Loc) int {
+	fn := cc.StaticCallee()
+	if fn == nil || fn.Pkg == nil || fn.Pkg.Pkg.Path() != "sync/atomic" || !strings.HasPrefix(fn.Name(), "Add") || len(cc.Args) != 2 {
+		return 0
+	}
+	if !sameLoc(addrLoc(cc.Args[0]), l) {
+		return 0
+	}
+	return constSign(cc.Args[1])
+}
+
+// constSign is the sign of an integer constant (-1, 0 or 1), 0 when v is
+// not a constant.
+func constSign(v ssa.Value) int {
+	c, ok := v.(*ssa.Const)
+	if !ok || c.Value == nil || !isNumber(c.Type()) {
+		return 0
+	}
+	if b, _ := c.Type().Underlying().(*types.Basic); b == nil || b.Info()&types.IsInteger == 0 {
+		return 0
+	}
+	switch n := c.Int64(); {
+	case n > 0:
+		return 1
+	case n < 0:
+		return -1
+	}
+	return 0
+}
+
+// counterStep returns +1 when instr raises the counter l, -1 when it
+// lowers it, 0 otherwise: l = l ± c, an atomic add, a map entry stored or
+// deleted in the map l holds.
+func counterStep(instr ssa.Instruction, l Loc) int {
+	switch x := instr.(type) {
+	case *ssa.Store:
+		if !sameLoc(addrLoc(x.Addr), l) {
+			return 0
+		}
+		op, ok := x.Val.(*ssa.BinOp)
+		if !ok {
+			return 0
+		}
+		sign := 0
+		if ld, ok := op.X.(*ssa.UnOp); ok && ld.Op == token.MUL && sameLoc(addrLoc(ld.X), l) {
+			sign = constSign(op.Y)
+		}
+		switch op.Op {
+		case token.ADD:
+			return sign
+		case token.SUB:
+			return -sign
+		}
+	case *ssa.MapUpdate:
+		if mapAt(x.Map, l) {
+			return 1
+		}
+	case ssa.CallInstruction: // a call, or a deferred one (defer atomic.AddInt64(&n, -1))
+		cc := x.Common()
+		if b, ok := cc.Value.(*ssa.Builtin); ok && b.Name() == "delete" && len(cc.Args) > 0 && mapAt(cc.Args[0], l) {
+			return -1
+		}
+		return atomicAdd(cc, l)
+	}
+	return 0
+}
+
+// mapAt reports whether m is the map held at l (loaded from the field or
+// global l).
+func mapAt(m ssa.Value, l Loc) bool {
+	if ld, ok := m.(*ssa.UnOp); ok && ld.Op == token.MUL {
+		return sameLoc(addrLoc(ld.X), l)
+	}
+	return l.Map != nil && Root(m) == l.Map
+}
+
+func lowers(instr ssa.Instruction, l Loc) bool { return counterStep(instr, l) < 0 }
+
+// raisedBetween reports whether an instruction on a path from the test to
+// site, or right after site on its path, raises the counter l.
+func (r *Result) raisedBetween(s scope, test ssa.Instruction, site ssa.Instruction, l Loc) bool {
+	found := false
+	s.after(test, func(instr ssa.Instruction) bool {
+		if counterStep(instr, l) > 0 && reaches(instr, site) {
+			found = true
+		}
+		return !found
+	})
+	if !found {
+		s.after(site, func(instr ssa.Instruction) bool {
+			found = counterStep(instr, l) > 0
+			return !found
+		})
+	}
+	return found
+}
+
+// loweredElsewhere reports whether a function of the package lowers the
+// counter l: another function, or fn itself where site cannot reach the
+// decrement (handlerDone counts one handler out, then starts a queued
+// one). A decrement that follows the spawn in fn (n++; go f(); n--) gives
+// the count back when the go statement returns, not when the goroutine
+// ends: it bounds nothing.
+func (r *Result) loweredElsewhere(fn *ssa.Function, site ssa.Instruction, l Loc) bool {
+	for g := range r.funcs {
+		if g.Blocks == nil {
+			continue
+		}
+		for _, b := range g.Blocks {
+			for _, instr := range b.Instrs {
+				if lowers(instr, l) && (g != fn || !reaches(site, instr)) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // isLoopHeader reports whether b is the header of a loop of fn.
 func (r *Result) isLoopHeader(fn *ssa.Function, b *ssa.BasicBlock) bool {
 	for _, l := range r.Loops(fn).Loops {

@@ -323,8 +323,10 @@ func (u *checker) appendTo(st ast.Stmt) (types.Object, bool) {
 }
 
 // rebuilt reports whether growth g is preceded, in the statement lists
-// leading to it, by an assignment that empties q: the function rebuilds the
-// slice (a snapshot of another collection), it does not add to a backlog.
+// leading to it, by an assignment that empties q or gives it a fresh value
+// (q = q[:0], q = nil, q = []T{a, b}, q = make([]T, 0, n)): the function
+// rebuilds the slice (a snapshot of another collection, one request's
+// argument vector), it does not add to a backlog.
 func (u *checker) rebuilt(q *queue, g site) bool {
 	if q.rule != ruleSlice {
 		return false
@@ -332,9 +334,26 @@ func (u *checker) rebuilt(q *queue, g site) bool {
 	return listsUp(g.stack, g.node, nil, func(list []ast.Stmt, idx int) bool {
 		return slices.ContainsFunc(list[:idx], func(s ast.Stmt) bool {
 			as, ok := s.(*ast.AssignStmt)
-			return ok && u.emptiesObj(as, q.obj)
+			return ok && (u.emptiesObj(as, q.obj) || u.freshValue(as, q.obj))
 		})
 	})
+}
+
+// freshValue reports whether as assigns s a value made there: a composite
+// literal or a make.
+func (u *checker) freshValue(as *ast.AssignStmt, s types.Object) bool {
+	for i, l := range as.Lhs {
+		if i >= len(as.Rhs) || len(as.Lhs) != len(as.Rhs) || u.sliceKey(l) != s {
+			continue
+		}
+		switch r := ast.Unparen(as.Rhs[i]).(type) {
+		case *ast.CompositeLit:
+			return true
+		case *ast.CallExpr:
+			return isBuiltin(u.pass.TypesInfo, r.Fun, "make")
+		}
+	}
+	return false
 }
 
 // constructing reports whether growth g appends to a field of an object

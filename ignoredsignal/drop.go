@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
@@ -85,6 +86,8 @@ func (c *checker) lossless(sel *ast.SelectStmt, cc *ast.CommClause, send *ast.Se
 		return "a free list" // nobody waits for a value from it
 	case peeked(send, cc.Body):
 		return "a peeked element"
+	case c.drainedBefore(sel, send, stack):
+		return "a latest-value slot"
 	case c.oneShotReply(send.Chan, stack), c.oneShotField(send.Chan), c.oneShotParam(send.Chan, stack):
 		return "a one-shot slot"
 	case configuredDrop(c.pass.TypesInfo, send, stack):
@@ -531,6 +534,58 @@ func followed(stack []ast.Node) bool {
 // slice or map (case out <- backlog[0]: backlog = backlog[1:]) and removes
 // it only once sent: when the channel is full the element stays where it
 // is, and nothing is lost.
+// drainedBefore reports whether the statement before the select, in the
+// same list, is a non-blocking receive from the same channel whose value is
+// discarded (select { case <-ch: default: }): drain the stale value, then
+// send the current one. The channel is a latest-value slot; the send fails
+// only when another producer stored a value between the two selects, and
+// that value is as recent as the one dropped. Seen as an IDL provider's
+// service descriptor, a migrator's "all events up to the lock processed"
+// sentinel, and a test's latest requested resource names.
+func (c *checker) drainedBefore(sel *ast.SelectStmt, send *ast.SendStmt, stack []ast.Node) bool {
+	if len(stack) < 2 {
+		return false
+	}
+	var list []ast.Stmt
+	switch p := stack[len(stack)-2].(type) {
+	case *ast.BlockStmt:
+		list = p.List
+	case *ast.CaseClause:
+		list = p.Body
+	case *ast.CommClause:
+		list = p.Body
+	default:
+		return false
+	}
+	i := slices.Index(list, ast.Stmt(sel))
+	if i < 1 {
+		return false
+	}
+	prev, ok := list[i-1].(*ast.SelectStmt)
+	if !ok {
+		return false
+	}
+	target := c.chanObject(send.Chan)
+	if target == nil {
+		return false
+	}
+	hasDefault, drains := false, false
+	for _, s := range prev.Body.List {
+		cc := s.(*ast.CommClause)
+		switch comm := cc.Comm.(type) {
+		case nil:
+			hasDefault = true
+		case *ast.ExprStmt: // case <-ch: the value discarded
+			if u, ok := ast.Unparen(comm.X).(*ast.UnaryExpr); ok && u.Op == token.ARROW && c.chanObject(u.X) == target && types.ExprString(u.X) == types.ExprString(send.Chan) {
+				drains = true
+			}
+		default:
+			return false // the select does more than drain
+		}
+	}
+	return hasDefault && drains
+}
+
 func peeked(send *ast.SendStmt, body []ast.Stmt) bool {
 	_, isIndex := ast.Unparen(send.Value).(*ast.IndexExpr)
 	return isIndex && len(body) > 0

@@ -38,6 +38,7 @@ func TestDefault(t *testing.T) {
 		"ignoredsignal/flush_over_infallible_writer",
 		"ignoredsignal/drop_oneshot_reply",
 		"ignoredsignal/drop_fallback_after_select",
+		"ignoredsignal/drop_latest_value_slot",
 		"ignoredsignal/drop_freelist_polled",
 		"ignoredsignal/drop_oneshot_field",
 		"ignoredsignal/drop_freelist_lookup",

@@ -87,12 +87,14 @@ func (u *checker) failures(q *queue) bool {
 // q), or searches it before every add (a range over q, comparing for
 // equality, in the statements leading to the add).
 func (u *checker) orderedSet(q *queue) bool {
-	if q.rule != ruleSlice {
-		return false
-	}
-	idx := u.setIndex()
-	if idx.sorted[q.obj] || idx.keyed[q.obj] {
-		return true
+	switch {
+	case q.rule == ruleSlice:
+		idx := u.setIndex()
+		if idx.sorted[q.obj] || idx.keyed[q.obj] {
+			return true
+		}
+	case q.rule == ruleList && q.head != nil:
+		return false // a hand-written list: its walks are not recognised here
 	}
 	n := 0
 	for _, g := range q.grows {
@@ -180,16 +182,37 @@ func zeroValue(info *types.Info, e ast.Expr) bool {
 	return isZero(info, e)
 }
 
-// searchedBefore reports whether a range over q that compares for equality
-// comes before growth g in the statement lists leading to it: the add
-// happens only for what was not found.
+// searchedBefore reports whether a range over q (or, for a container/list,
+// a walk from q.Front()) that compares for equality comes before growth g
+// in the statement lists leading to it: the add happens only for what was
+// not found (a subscription table keyed by topic).
 func (u *checker) searchedBefore(q *queue, g site) bool {
 	return listsUp(g.stack, g.node, nil, func(list []ast.Stmt, idx int) bool {
 		return slices.ContainsFunc(list[:idx], func(s ast.Stmt) bool {
-			rs, ok := s.(*ast.RangeStmt)
-			return ok && u.sliceKey(rs.X) == q.obj && comparesEqual(rs.Body)
+			switch s := s.(type) {
+			case *ast.RangeStmt:
+				return u.sliceKey(s.X) == q.obj && comparesEqual(s.Body)
+			case *ast.ForStmt:
+				return u.walksFromFront(s, q.obj) && comparesEqual(s.Body)
+			}
+			return false
 		})
 	})
+}
+
+// walksFromFront reports whether a for statement walks the list obj from
+// its front: for e := l.Front(); e != nil; e = e.Next().
+func (u *checker) walksFromFront(fs *ast.ForStmt, obj types.Object) bool {
+	as, ok := fs.Init.(*ast.AssignStmt)
+	if !ok || len(as.Rhs) != 1 {
+		return false
+	}
+	call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	return ok && sel.Sel.Name == "Front" && len(call.Args) == 0 && u.objectOf(sel.X) == obj
 }
 
 func comparesEqual(b *ast.BlockStmt) bool {

@@ -30,6 +30,7 @@ func TestQueueShapes(t *testing.T) {
 		"unboundedqueue/queue_lru_evicts",
 		"unboundedqueue/queue_one_side_evidence",
 		"unboundedqueue/queue_ordered_set",
+		"unboundedqueue/queue_keyed_list",
 		"unboundedqueue/queue_pending_replies",
 		"unboundedqueue/queue_rebuilt_snapshot",
 		"unboundedqueue/queue_relay_emptiness",

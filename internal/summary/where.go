@@ -228,6 +228,8 @@ func readsSeen(v ssa.Value, depth int, out *[]readAt, seen map[ssa.Value]bool) {
 		}
 	case *ssa.Field:
 		reads(x.X, depth+1, out)
+	case *ssa.TypeAssert:
+		reads(x.X, depth+1, out) // t.(*Topic) of a value loaded from a table
 	case *ssa.Phi:
 		for _, e := range x.Edges {
 			reads(e, depth+1, out)
@@ -304,8 +306,29 @@ func writes(instr ssa.Instruction, l Loc) bool {
 		if b, ok := cc.Value.(*ssa.Builtin); ok && b.Name() == "delete" && len(cc.Args) > 0 {
 			return l.Map != nil && Root(cc.Args[0]) == l.Map
 		}
+		if syncMapWrite(cc, l) {
+			return true
+		}
 	}
 	return false
+}
+
+// syncMapWrite reports whether cc updates the sync.Map held at l (a field
+// or global of type sync.Map, or a pointer to one): Store, LoadOrStore,
+// Swap, CompareAndSwap, Delete, LoadAndDelete, CompareAndDelete. A
+// sync.Map is a map, and these are its m[k] = v and delete(m, k).
+func syncMapWrite(cc *ssa.CallCommon, l Loc) bool {
+	fn := cc.StaticCallee()
+	if fn == nil || fn.Signature.Recv() == nil || len(cc.Args) == 0 || !isFunc(fn,
+		"(*sync.Map).Store", "(*sync.Map).LoadOrStore", "(*sync.Map).Swap", "(*sync.Map).CompareAndSwap",
+		"(*sync.Map).Delete", "(*sync.Map).LoadAndDelete", "(*sync.Map).CompareAndDelete") {
+		return false
+	}
+	recv := cc.Args[0]
+	if ld, ok := recv.(*ssa.UnOp); ok && ld.Op == token.MUL {
+		return sameLoc(addrLoc(ld.X), l) // a *sync.Map field, loaded
+	}
+	return sameLoc(addrLoc(recv), l) // a sync.Map field, its address taken
 }
 
 // updates reports whether instr writes l in any way (see updatedIn).

@@ -5,12 +5,12 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"slices"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/bplint/bplint/internal/astutil"
 	"github.com/bplint/bplint/internal/signal"
 )
 
@@ -543,21 +543,7 @@ func followed(stack []ast.Node) bool {
 // service descriptor, a migrator's "all events up to the lock processed"
 // sentinel, and a test's latest requested resource names.
 func (c *checker) drainedBefore(sel *ast.SelectStmt, send *ast.SendStmt, stack []ast.Node) bool {
-	if len(stack) < 2 {
-		return false
-	}
-	var list []ast.Stmt
-	switch p := stack[len(stack)-2].(type) {
-	case *ast.BlockStmt:
-		list = p.List
-	case *ast.CaseClause:
-		list = p.Body
-	case *ast.CommClause:
-		list = p.Body
-	default:
-		return false
-	}
-	i := slices.Index(list, ast.Stmt(sel))
+	list, i := astutil.EnclosingList(stack) // stack ends at sel
 	if i < 1 {
 		return false
 	}

@@ -10,6 +10,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/bplint/bplint/internal/astutil"
 )
 
 // This file finds the queues (slice-queue, list-queue): the places where a
@@ -355,7 +357,7 @@ func (u *checker) shrinks(fn ast.Node, obj types.Object) bool {
 // emptiedAfter reports whether a statement after the one at the top of
 // stack, in the same statement list, empties s: s = nil or s = s[:0].
 func (u *checker) emptiedAfter(stack []ast.Node, s types.Object) bool {
-	list, idx := enclosingListAt(stack)
+	list, idx := astutil.EnclosingList(stack)
 	for _, st := range list[idx+1:] {
 		if as, ok := st.(*ast.AssignStmt); ok && u.emptiesObj(as, s) {
 			return true
@@ -853,12 +855,10 @@ func contains(outer, inner ast.Node) bool {
 // enclosingList returns the statement list that holds the innermost
 // statement of stack.
 func enclosingList(stack []ast.Node) []ast.Stmt {
-	list, _ := enclosingListAt(stack)
+	list, _ := astutil.EnclosingList(stack)
 	return list
 }
 
-// enclosingListAt returns the statement list that holds the innermost
-// statement of stack, and that statement's index in it.
 // listsUp walks from stmt, on the path stack leads to, up to its function:
 // for each statement list on the way (of a block, a case or a comm clause)
 // that holds the statement on the path, f gets the list and that
@@ -873,41 +873,15 @@ func listsUp(stack []ast.Node, stmt ast.Node, at func(p, child ast.Node) (found,
 				return found
 			}
 		}
-		var list []ast.Stmt
-		switch p := p.(type) {
+		switch p.(type) {
 		case *ast.FuncDecl, *ast.FuncLit:
 			return false
-		case *ast.BlockStmt:
-			list = p.List
-		case *ast.CaseClause:
-			list = p.Body
-		case *ast.CommClause:
-			list = p.Body
 		}
+		list := astutil.StmtList(p)
 		if idx := slices.IndexFunc(list, func(s ast.Stmt) bool { return ast.Node(s) == stmt }); idx >= 0 && f(list, idx) {
 			return true
 		}
 		stmt = p
 	}
 	return false
-}
-
-func enclosingListAt(stack []ast.Node) ([]ast.Stmt, int) {
-	for i := len(stack) - 1; i >= 1; i-- {
-		var list []ast.Stmt
-		switch p := stack[i-1].(type) {
-		case *ast.BlockStmt:
-			list = p.List
-		case *ast.CaseClause:
-			list = p.Body
-		case *ast.CommClause:
-			list = p.Body
-		default:
-			continue
-		}
-		if j := slices.IndexFunc(list, func(s ast.Stmt) bool { return ast.Node(s) == stack[i] }); j >= 0 {
-			return list, j
-		}
-	}
-	return nil, -1
 }

@@ -52,6 +52,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/cfg"
+
+	"github.com/bplint/bplint/internal/astutil"
 )
 
 // Index is what a package's vetx file tells the scans of its importers.
@@ -506,7 +508,7 @@ func (s *scan) file(f *ast.File) string {
 				reason = "a reference to " + n.Name
 			}
 		case *ast.CallExpr:
-			if s.fams&Summary != 0 && inLoop(stack) && s.mayCallVar(n, imports, locals) {
+			if s.fams&Summary != 0 && astutil.InLoop(stack) && s.mayCallVar(n, imports, locals) {
 				reason = "a call of a function value in a loop: " + calleeName(n)
 			}
 		}
@@ -528,20 +530,6 @@ func isDecl(stack []ast.Node) bool {
 		return p.Name == id
 	case *ast.TypeSpec:
 		return p.Name == id
-	}
-	return false
-}
-
-// inLoop reports whether the top of stack is inside a for or range
-// statement of its function (as summary's candidates test).
-func inLoop(stack []ast.Node) bool {
-	for i := len(stack) - 2; i >= 0; i-- {
-		switch stack[i].(type) {
-		case *ast.ForStmt, *ast.RangeStmt:
-			return true
-		case *ast.FuncDecl, *ast.FuncLit:
-			return false
-		}
 	}
 	return false
 }

@@ -492,20 +492,7 @@ func lowers(instr ssa.Instruction, l Loc) bool { return counterStep(instr, l) < 
 // raisedBetween reports whether an instruction on a path from the test to
 // site, or right after site on its path, raises the counter l.
 func (r *Result) raisedBetween(s scope, test ssa.Instruction, site ssa.Instruction, l Loc) bool {
-	found := false
-	s.after(test, func(instr ssa.Instruction) bool {
-		if counterStep(instr, l) > 0 && reaches(instr, site) {
-			found = true
-		}
-		return !found
-	})
-	if !found {
-		s.after(site, func(instr ssa.Instruction) bool {
-			found = counterStep(instr, l) > 0
-			return !found
-		})
-	}
-	return found
+	return s.between(test, site, func(instr ssa.Instruction) bool { return counterStep(instr, l) > 0 })
 }
 
 // loweredElsewhere reports whether a function of the package lowers the
@@ -604,25 +591,24 @@ func (r *Result) writtenBetween(s scope, read ssa.Value, site ssa.Instruction, l
 	if !ok {
 		return false
 	}
+	return s.between(ri, site, func(instr ssa.Instruction) bool { return r.writesVia(instr, l) })
+}
+
+// between reports whether hit holds for an instruction on a path from
+// from to site (in the scope), or, since it guards the next spawn, for
+// one right after site on its path.
+func (s scope) between(from, site ssa.Instruction, hit func(ssa.Instruction) bool) bool {
 	found := false
-	s.after(ri, func(instr ssa.Instruction) bool {
-		if r.writesVia(instr, l) && reaches(instr, site) {
-			found = true
-			return false
-		}
-		return true
+	s.after(from, func(instr ssa.Instruction) bool {
+		found = hit(instr) && reaches(instr, site)
+		return !found
 	})
-	if found {
-		return true
+	if !found {
+		s.after(site, func(instr ssa.Instruction) bool {
+			found = hit(instr)
+			return !found
+		})
 	}
-	// A write right after the spawn, on the same path, guards the next one.
-	s.after(site, func(instr ssa.Instruction) bool {
-		if r.writesVia(instr, l) {
-			found = true
-			return false
-		}
-		return true
-	})
 	return found
 }
 

@@ -36,6 +36,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/bplint/bplint/internal/astutil"
 	"github.com/bplint/bplint/internal/crash"
 	"github.com/bplint/bplint/internal/loops"
 	"github.com/bplint/bplint/internal/ssaform"
@@ -282,7 +283,7 @@ func (r *Result) candidates(ins *inspector.Inspector) bool {
 			}
 			switch callee := typeutil.Callee(info, n).(type) {
 			case *types.Var: // a func-typed variable, parameter or field
-				found = inLoop(stack)
+				found = astutil.InLoop(stack) // the same test as the prefilter's
 			case *types.Func:
 				if isGroupGoFunc(callee.Origin()) {
 					found = true
@@ -295,20 +296,6 @@ func (r *Result) candidates(ins *inspector.Inspector) bool {
 		return true
 	})
 	return found
-}
-
-// inLoop reports whether the top of stack is inside a for or range
-// statement of its function.
-func inLoop(stack []ast.Node) bool {
-	for i := len(stack) - 2; i >= 0; i-- {
-		switch stack[i].(type) {
-		case *ast.ForStmt, *ast.RangeStmt:
-			return true
-		case *ast.FuncDecl, *ast.FuncLit:
-			return false
-		}
-	}
-	return false
 }
 
 // index records, once per package, the token channels, the limited

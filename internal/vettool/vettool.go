@@ -113,6 +113,7 @@ func Main(analyzers []*analysis.Analyzer, opts *Options) {
 	if fs.NArg() != 1 || !strings.HasSuffix(fs.Arg(0), ".cfg") {
 		log.Fatalf(`invoking "go tool vet" directly is unsupported; use "go vet"`)
 	}
+	tuneGC(os.Getenv)
 	os.Exit(Run(fs.Arg(0), analyzers, out, opts))
 }
 

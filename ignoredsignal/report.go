@@ -120,6 +120,9 @@ func (c *checker) checkCall(instr ssa.Instruction, cc *ssa.CallCommon, call *ssa
 		d.Category = ruleWrite
 		switch {
 		case kind == sink.Flush:
+			if c.seenLater(instr, recv, true) {
+				return // see seenLater: the next write on the same writer returns the error
+			}
 			remedy := "check it and stop writing"
 			switch {
 			case h == deferStmt && returnsError:
@@ -136,6 +139,9 @@ func (c *checker) checkCall(instr ssa.Instruction, cc *ssa.CallCommon, call *ssa
 			}
 			if c.leavesLoops(instr) {
 				return // see leavesLoops: a single write per run of the loop
+			}
+			if c.seenLater(instr, recv, false) {
+				return // see seenLater: the next read from the same peer fails
 			}
 			remedy := "check the error and stop the loop"
 			if returnsError {

@@ -58,6 +58,9 @@ type checker struct {
 	recvIndex map[types.Object][]*receive // receives of each channel (receives)
 	ins       *inspector.Inspector
 	chans     *chanIndex // makes, copies and receives of each channel (chanIdx)
+
+	fieldCalls map[*types.Var][]*ssa.Call // calls given a field of the package (fieldCallIndex)
+	fieldKeys  map[*types.Var]ssa.Value   // the value standing for a field among peers (fieldKey)
 }
 
 func run(pass *analysis.Pass, cfg *Config) error {

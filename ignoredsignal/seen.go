@@ -1,0 +1,309 @@
+package ignoredsignal
+
+import (
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/bplint/bplint/internal/unread"
+)
+
+// seenLater reports whether the failure of the write or flush instr to w
+// is seen by a later call on the same stream, so that ignoring its error
+// loses nothing the code could act on.
+//
+// Property: a failed write is not lost unseen when the code checks the
+// error of a later call that fails with it. A *bufio.Writer keeps its
+// first error and returns it from every later Write, WriteString,
+// WriteByte, WriteRune, ReadFrom and Flush (flush only: its sticky error);
+// a connection whose write failed fails the next read, unless the code
+// gives its writes a deadline, under which a write can time out while
+// reads still succeed (so a read counts only where the function sets no
+// deadline on the stream). The later call is, in the same
+// function and reachable after instr (later in the iteration or in the
+// next one), a write to or a read from the same stream (the same value,
+// what a bufio wrapper wraps, the ReadWriter it is part of: peers) whose
+// error is read; or, for a *bufio.Writer held in a field of a type of
+// this package, a checked write through that field anywhere in the
+// package (the producer's next write returns the error). A deferred flush
+// has nothing of its function after it and is not covered.
+func (c *checker) seenLater(instr ssa.Instruction, w ssa.Value, flush bool) bool {
+	if _, ok := instr.(*ssa.Call); !ok {
+		return false // go and defer: nothing of the function runs after a deferred call
+	}
+	ps := c.peers(w)
+	sticky := flush && isBufioWriter(w.Type())
+	deadline := false
+	for _, b := range instr.Parent().Blocks {
+		for _, i := range b.Instrs {
+			if call, ok := i.(*ssa.Call); ok {
+				if fn, recv, _ := callee(call.Common()); fn != nil && recv != nil && (fn.Name() == "SetWriteDeadline" || fn.Name() == "SetDeadline") && meets(c.peers(recv), ps) {
+					deadline = true
+				}
+			}
+		}
+	}
+	found := afterInstr(instr, func(i ssa.Instruction) bool {
+		call, ok := i.(*ssa.Call)
+		if !ok || !checkedError(call) {
+			return false
+		}
+		return (sticky && c.writesTo(call, ps)) || (!deadline && c.readsFrom(call, ps))
+	})
+	if found || !sticky {
+		return found
+	}
+	f := c.ownField(w)
+	if f == nil {
+		return false
+	}
+	for _, call := range c.fieldCallIndex()[f] {
+		if call != instr && checkedError(call) && c.writesTo(call, map[ssa.Value]bool{c.fieldKey(f): true}) {
+			return true
+		}
+	}
+	return false
+}
+
+// afterInstr calls visit on the instructions that can run after instr in
+// its function (the rest of its block, then every block reachable from
+// it, instr's own block again if a loop leads back to it), until visit
+// returns true, and reports whether it did.
+func afterInstr(instr ssa.Instruction, visit func(ssa.Instruction) bool) bool {
+	b := instr.Block()
+	for i, x := range b.Instrs {
+		if x == instr {
+			for _, y := range b.Instrs[i+1:] {
+				if visit(y) {
+					return true
+				}
+			}
+			break
+		}
+	}
+	seen := make(map[*ssa.BasicBlock]bool)
+	stack := append([]*ssa.BasicBlock(nil), b.Succs...)
+	for len(stack) > 0 {
+		bb := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if seen[bb] {
+			continue
+		}
+		seen[bb] = true
+		for _, y := range bb.Instrs {
+			if visit(y) {
+				return true
+			}
+		}
+		stack = append(stack, bb.Succs...)
+	}
+	return false
+}
+
+// checkedError reports whether call's last result is an error that the
+// code reads.
+func checkedError(call *ssa.Call) bool {
+	res := call.Call.Signature().Results()
+	if res.Len() == 0 || !types.Identical(res.At(res.Len()-1).Type(), errorType) {
+		return false
+	}
+	return !unread.Result(call, res.Len()-1)
+}
+
+// writesTo reports whether call writes to a stream of ps: a write method
+// on it, or a call that is given it where it takes a writer.
+func (c *checker) writesTo(call *ssa.Call, ps map[ssa.Value]bool) bool {
+	return c.onStream(call, ps, func(name string) bool {
+		return strings.HasPrefix(name, "Write") || name == "ReadFrom" || name == "Flush"
+	}, "Write")
+}
+
+// readsFrom reports whether call reads from a stream of ps: a read method
+// on it, or a call that is given it where it takes a reader.
+func (c *checker) readsFrom(call *ssa.Call, ps map[ssa.Value]bool) bool {
+	return c.onStream(call, ps, func(name string) bool {
+		return strings.HasPrefix(name, "Read") || strings.HasPrefix(name, "Recv")
+	}, "Read")
+}
+
+func (c *checker) onStream(call *ssa.Call, ps map[ssa.Value]bool, method func(string) bool, param string) bool {
+	fn, recv, args := callee(call.Common())
+	if fn == nil {
+		return false
+	}
+	if recv != nil && method(fn.Name()) && meets(c.peers(recv), ps) {
+		return true
+	}
+	params := fn.Signature().Params()
+	for i, a := range args {
+		if i >= params.Len() || !meets(c.peers(a), ps) {
+			continue
+		}
+		if m, _, _ := types.LookupFieldOrMethod(params.At(i).Type(), true, nil, param); m != nil {
+			if _, ok := m.(*types.Func); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// peers returns the values that stand for the stream v is: v itself and
+// the conversions it is made from; for a load of a variable, the variable
+// (every load of it); for an embedded field, the value it is part of (rw
+// for rw.Writer of a bufio.ReadWriter); for bufio's constructors, what they
+// wrap (conn for bufio.NewWriter(conn)); for a field of a type of this
+// package, the field (fieldKey).
+func (c *checker) peers(v ssa.Value) map[ssa.Value]bool {
+	out := make(map[ssa.Value]bool)
+	var walk func(v ssa.Value)
+	walk = func(v ssa.Value) {
+		if v == nil || out[v] {
+			return
+		}
+		out[v] = true
+		switch v := v.(type) {
+		case *ssa.MakeInterface:
+			walk(v.X)
+		case *ssa.ChangeInterface:
+			walk(v.X)
+		case *ssa.ChangeType:
+			walk(v.X)
+		case *ssa.TypeAssert:
+			walk(v.X)
+		case *ssa.UnOp:
+			if v.Op != token.MUL {
+				return
+			}
+			switch a := v.X.(type) {
+			case *ssa.FieldAddr:
+				if f := fieldOf(a); f != nil {
+					if f.Anonymous() {
+						walk(a.X)
+					} else {
+						out[c.fieldKey(f)] = true
+					}
+				}
+			case *ssa.Alloc, *ssa.FreeVar, *ssa.Global:
+				walk(a)
+			}
+		case *ssa.Call:
+			if isBufioConstructor(v) {
+				for _, a := range v.Call.Args {
+					walk(a)
+				}
+			}
+		}
+	}
+	walk(v)
+	return out
+}
+
+// fieldKey returns the value that stands for the field f in a set of
+// peers: a constant made once per field of the package.
+func (c *checker) fieldKey(f *types.Var) ssa.Value {
+	if c.fieldKeys == nil {
+		c.fieldKeys = make(map[*types.Var]ssa.Value)
+	}
+	k, ok := c.fieldKeys[f]
+	if !ok {
+		k = ssa.NewConst(nil, types.NewPointer(f.Type()))
+		c.fieldKeys[f] = k
+	}
+	return k
+}
+
+func meets(a, b map[ssa.Value]bool) bool {
+	for v := range a {
+		if b[v] {
+			return true
+		}
+	}
+	return false
+}
+
+func isBufioWriter(t types.Type) bool {
+	ptr, ok := t.(*types.Pointer)
+	if !ok {
+		return false
+	}
+	n, ok := ptr.Elem().(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "bufio" && n.Obj().Name() == "Writer"
+}
+
+func isBufioConstructor(call *ssa.Call) bool {
+	fn := call.Call.StaticCallee()
+	if fn == nil || fn.Pkg == nil || fn.Pkg.Pkg.Path() != "bufio" {
+		return false
+	}
+	switch fn.Name() {
+	case "NewWriter", "NewWriterSize", "NewReader", "NewReaderSize", "NewReadWriter":
+		return true
+	}
+	return false
+}
+
+// ownField returns the field of a type of this package that w is loaded
+// from, or nil.
+func (c *checker) ownField(w ssa.Value) *types.Var {
+	u, ok := w.(*ssa.UnOp)
+	if !ok || u.Op != token.MUL {
+		return nil
+	}
+	fa, ok := u.X.(*ssa.FieldAddr)
+	if !ok {
+		return nil
+	}
+	f := fieldOf(fa)
+	if f == nil || f.Anonymous() || f.Pkg() != c.pass.Pkg {
+		return nil
+	}
+	return f
+}
+
+// fieldCallIndex indexes, once per package, the calls whose receiver or
+// an argument is loaded from a field of a type of this package.
+func (c *checker) fieldCallIndex() map[*types.Var][]*ssa.Call {
+	if c.fieldCalls != nil {
+		return c.fieldCalls
+	}
+	c.fieldCalls = make(map[*types.Var][]*ssa.Call)
+	for _, fn := range c.form.Funcs() {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				call, ok := instr.(*ssa.Call)
+				if !ok {
+					continue
+				}
+				for _, a := range call.Call.Args {
+					if f := c.ownField(unconvert(a)); f != nil {
+						c.fieldCalls[f] = append(c.fieldCalls[f], call)
+					}
+				}
+				if call.Call.IsInvoke() {
+					if f := c.ownField(unconvert(call.Call.Value)); f != nil {
+						c.fieldCalls[f] = append(c.fieldCalls[f], call)
+					}
+				}
+			}
+		}
+	}
+	return c.fieldCalls
+}
+
+func unconvert(v ssa.Value) ssa.Value {
+	for {
+		switch x := v.(type) {
+		case *ssa.MakeInterface:
+			v = x.X
+		case *ssa.ChangeInterface:
+			v = x.X
+		case *ssa.ChangeType:
+			v = x.X
+		default:
+			return v
+		}
+	}
+}

@@ -27,6 +27,7 @@ func TestFanInShapes(t *testing.T) {
 		"unboundedqueue/fanin_stopped_receiver",    // 6: a sender whose receiving loop has left
 		"unboundedqueue/fanin_escapes",             // silent: the channel goes where we cannot see
 		"unboundedqueue/fanin_drains",              // silent: every sender is received after all
+		"unboundedqueue/fanin_recover_send",        // silent: a send only when the goroutine panicked
 		"unboundedqueue/fanin_generics",            // generic functions and helpers
 	} {
 		t.Run(pkg, func(t *testing.T) {

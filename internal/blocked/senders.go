@@ -122,7 +122,7 @@ func (a *pkgState) sendSummary(g *ssa.Function, root ssa.Value) *sendSum {
 	uses(g, a.forest, []ssa.Value{root}, func(u use) {
 		switch u.kind {
 		case useSend:
-			if recovered(f, u) {
+			if recovered(f, u) || underRecover(u.instr) {
 				return // a report of the goroutine's own panic: the exceptional path
 			}
 			f.instr[u.instr] = add(f.instr[u.instr], constForm(1))
@@ -318,6 +318,56 @@ func recovered(f *flow, u use) bool {
 		b, ok := call.Call.Value.(*ssa.Builtin)
 		return ok && b.Name() == "recover"
 	})
+}
+
+// underRecover reports whether instr runs only where recover() returned
+// non-nil in its function: its block is reached only through the true
+// edge of `if r := recover(); r != nil`.
+//
+// Property: such a send (ch <- fmt.Errorf("panic: %v", r), built from the
+// panic or not) runs only when the goroutine panicked; a panic is the bug
+// to fix first, as for a send of recover()'s value itself (recovered). On
+// the paths that do not panic, the deferred function sends nothing, so the
+// goroutine's count is that of its other sends.
+func underRecover(instr ssa.Instruction) bool {
+	b := instr.Block()
+	if b == nil {
+		return false
+	}
+	for a := b.Idom(); a != nil; a = a.Idom() {
+		if len(a.Instrs) == 0 || len(a.Succs) != 2 {
+			continue
+		}
+		iff, ok := a.Instrs[len(a.Instrs)-1].(*ssa.If)
+		if !ok || !recoverNonNil(iff.Cond) {
+			continue
+		}
+		if a.Succs[0].Dominates(b) && !a.Succs[1].Dominates(b) {
+			return true
+		}
+	}
+	return false
+}
+
+// recoverNonNil reports whether cond is recover() != nil.
+func recoverNonNil(cond ssa.Value) bool {
+	bin, ok := cond.(*ssa.BinOp)
+	if !ok || bin.Op != token.NEQ {
+		return false
+	}
+	x, y := bin.X, bin.Y
+	if c, ok := x.(*ssa.Const); ok && c.IsNil() {
+		x, y = y, x
+	}
+	if c, ok := y.(*ssa.Const); !ok || !c.IsNil() {
+		return false
+	}
+	call, ok := x.(*ssa.Call)
+	if !ok {
+		return false
+	}
+	bi, ok := call.Call.Value.(*ssa.Builtin)
+	return ok && bi.Name() == "recover"
 }
 
 // most returns the largest form, if they can be ordered.

@@ -277,22 +277,61 @@ func (u *checker) lastIndex(fn ast.Node, e ast.Expr, obj types.Object) bool {
 		if tv.Value == nil || tv.Value.String() != "1" {
 			return false
 		}
-		call, ok := ast.Unparen(b.X).(*ast.CallExpr)
-		return ok && isBuiltin(u.pass.TypesInfo, call.Fun, "len") && len(call.Args) == 1 && u.sliceKey(call.Args[0]) == obj
+		return u.lengthOf(fn, b.X, obj)
 	}
 	if isLast(e) {
 		return true
 	}
-	id, ok := ast.Unparen(e).(*ast.Ident)
-	if !ok {
+	return u.assignedIn(fn, e, isLast)
+}
+
+// lengthOf reports whether e is the length of the slice obj: len(q), a
+// call of a method of the package whose body is `return len(r.q)` for the
+// same field (ws.len()), or a local assigned one of these in fn (l :=
+// ws.len(); q = q[:l-1]).
+func (u *checker) lengthOf(fn ast.Node, e ast.Expr, obj types.Object) bool {
+	direct := func(e ast.Expr) bool {
+		call, ok := ast.Unparen(e).(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		if isBuiltin(u.pass.TypesInfo, call.Fun, "len") && len(call.Args) == 1 {
+			return u.sliceKey(call.Args[0]) == obj
+		}
+		f, ok := typeutil.Callee(u.pass.TypesInfo, call).(*types.Func)
+		if !ok || len(call.Args) != 0 || f.Signature().Recv() == nil {
+			return false
+		}
+		fd := u.declOf(f)
+		if fd == nil || fd.Body == nil || len(fd.Body.List) != 1 {
+			return false
+		}
+		ret, ok := fd.Body.List[0].(*ast.ReturnStmt)
+		if !ok || len(ret.Results) != 1 {
+			return false
+		}
+		inner, ok := ast.Unparen(ret.Results[0]).(*ast.CallExpr)
+		return ok && isBuiltin(u.pass.TypesInfo, inner.Fun, "len") && len(inner.Args) == 1 && u.sliceKey(inner.Args[0]) == obj
+	}
+	return direct(e) || u.assignedIn(fn, e, direct)
+}
+
+// assignedIn reports whether e is a local variable that fn assigns a value
+// satisfying ok.
+func (u *checker) assignedIn(fn ast.Node, e ast.Expr, ok func(ast.Expr) bool) bool {
+	id, isID := ast.Unparen(e).(*ast.Ident)
+	if !isID {
 		return false
 	}
 	v := u.pass.TypesInfo.Uses[id]
+	if v == nil {
+		return false
+	}
 	found := false
 	ast.Inspect(fn, func(n ast.Node) bool {
-		if as, ok := n.(*ast.AssignStmt); ok && len(as.Lhs) == len(as.Rhs) {
+		if as, isAs := n.(*ast.AssignStmt); isAs && len(as.Lhs) == len(as.Rhs) {
 			for i, l := range as.Lhs {
-				if lid, ok := l.(*ast.Ident); ok && u.pass.TypesInfo.ObjectOf(lid) == v && isLast(as.Rhs[i]) {
+				if lid, isID := l.(*ast.Ident); isID && u.pass.TypesInfo.ObjectOf(lid) == v && ok(as.Rhs[i]) {
 					found = true
 				}
 			}

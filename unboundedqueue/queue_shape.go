@@ -38,11 +38,40 @@ import (
 
 // notQueues removes the consumptions that do not take items from a queue:
 // on a stack, a take of the whole slice is a reset, since its items are
-// consumed from the end.
+// consumed from the end; and where the stack's pop takes the element it
+// removes (c := q[n]; q = q[:n], not an undo of the last append), a
+// removal from the front takes the entries that have waited longest, which
+// the consumer would reach last: an eviction (idle workers or connections
+// expiring), not the consumer's turn.
 func (u *checker) notQueues(q *queue) {
-	if len(q.pops) > 0 {
-		q.consumes = slices.DeleteFunc(q.consumes, func(c site) bool { return c.kind == takeWhole })
+	if len(q.pops) == 0 {
+		return
 	}
+	q.consumes = slices.DeleteFunc(q.consumes, func(c site) bool { return c.kind == takeWhole })
+	if slices.ContainsFunc(q.pops, func(p site) bool { return u.popsElement(p.fn, q.obj) }) {
+		q.consumes = slices.DeleteFunc(q.consumes, func(c site) bool { return c.kind == takeFront })
+	}
+}
+
+// popsElement reports whether fn reads the last element of the slice obj
+// (c := q[len(q)-1], return q[n] with n := len(q)-1, w := q[l-1] with l :=
+// q.len()): a pop that hands the element on.
+func (u *checker) popsElement(fn ast.Node, obj types.Object) bool {
+	isLastElem := func(e ast.Expr) bool {
+		ix, ok := ast.Unparen(e).(*ast.IndexExpr)
+		return ok && u.sliceKey(ix.X) == obj && u.lastIndex(fn, ix.Index, obj)
+	}
+	found := false
+	ast.Inspect(fn, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			found = found || slices.ContainsFunc(n.Rhs, isLastElem)
+		case *ast.ReturnStmt:
+			found = found || slices.ContainsFunc(n.Results, isLastElem)
+		}
+		return !found
+	})
+	return found
 }
 
 // failures reports whether every add of q is a failure notice: the value

@@ -120,8 +120,8 @@ func (c *checker) checkCall(instr ssa.Instruction, cc *ssa.CallCommon, call *ssa
 		d.Category = ruleWrite
 		switch {
 		case kind == sink.Flush:
-			if c.seenLater(instr, recv, true) {
-				return // see seenLater: the next write on the same writer returns the error
+			if c.seenLater(instr, recv) {
+				return // see seenLater: a later checked read or write on the same stream fails with it
 			}
 			remedy := "check it and stop writing"
 			switch {
@@ -139,9 +139,6 @@ func (c *checker) checkCall(instr ssa.Instruction, cc *ssa.CallCommon, call *ssa
 			}
 			if c.leavesLoops(instr) {
 				return // see leavesLoops: a single write per run of the loop
-			}
-			if c.seenLater(instr, recv, false) {
-				return // see seenLater: the next read from the same peer fails
 			}
 			remedy := "check the error and stop the loop"
 			if returnsError {

@@ -1,14 +1,15 @@
-// Package write_failure_seen_later proves that an ignored write or flush
-// whose failure a later call on the same stream sees is not reported: a
-// checked read from the same connection after the write (a request-response
-// loop: the peer that stopped reading fails the next read), a checked write
-// to the same *bufio.Writer after its Flush (its error is sticky), and, for
-// a *bufio.Writer held in a field of the package, a checked write through
-// that field elsewhere (the producer's next write returns the error). Beside
-// each, the nearest form that still loses the failure is reported: the read's
-// error ignored, a write deadline (a write can time out while reads still
-// succeed), a deferred flush (nothing comes after it), a writer whose writes
-// are all ignored.
+// Package write_failure_seen_later proves that an ignored Flush whose
+// failure a later call on the same stream sees is not reported: a checked
+// read from the same connection after it (a request-response exchange: a
+// broken connection fails the read), a checked write to the same
+// *bufio.Writer after it (its error is sticky), and, for a *bufio.Writer
+// held in a field of the package, a checked write through that field
+// elsewhere (the producer's next write returns the error). Beside each, the
+// nearest form that still loses the failure is reported: the read's error
+// ignored, a deadline (a flush can time out while reads still succeed), a
+// second Flush (the rule asks for the error of the flush relied on), a
+// deferred flush (nothing comes after it), a writer whose writes are all
+// ignored. Writes in a loop stay reported (write_echo_loop).
 package write_failure_seen_later
 
 import (
@@ -17,30 +18,17 @@ import (
 	"time"
 )
 
-// serve answers each request read from conn: a failed write means a broken
-// connection, and the next Read fails and ends the loop.
-func serve(conn net.Conn) {
-	buf := make([]byte, 512)
+// pingWithDeadline: a deadline lets the flush time out while reads still
+// succeed, so the command is lost unseen.
+func pingWithDeadline(conn net.Conn) error {
+	rw := bufio.NewReadWriter(bufio.NewReader(conn), bufio.NewWriter(conn))
 	for {
-		n, err := conn.Read(buf)
-		if err != nil {
-			return
+		conn.SetDeadline(time.Now().Add(time.Second))
+		rw.WriteString("PING\r\n")
+		rw.Flush() // want `error of rw.Flush is discarded`
+		if _, err := rw.ReadString('\n'); err != nil {
+			return err
 		}
-		conn.Write(buf[:n]) // ok: the next Read from conn sees the failure
-	}
-}
-
-// serveWithDeadline: a write deadline lets a write time out while reads
-// still succeed, so the reply is lost unseen.
-func serveWithDeadline(conn net.Conn) {
-	buf := make([]byte, 512)
-	for {
-		n, err := conn.Read(buf)
-		if err != nil {
-			return
-		}
-		conn.SetWriteDeadline(time.Now().Add(time.Second))
-		conn.Write(buf[:n]) // want `error of conn.Write is discarded in a loop`
 	}
 }
 
@@ -93,6 +81,15 @@ func handshake(conn net.Conn, lines []string) error {
 			return err
 		}
 	}
+	return w.Flush()
+}
+
+// flushTwice checks only the second Flush: the first is still reported.
+func flushTwice(conn net.Conn) error {
+	w := bufio.NewWriter(conn)
+	w.WriteString("HELLO\r\n")
+	w.Flush() // want `error of w.Flush is discarded`
+	w.WriteString("BYE\r\n")
 	return w.Flush()
 }
 

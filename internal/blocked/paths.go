@@ -2,6 +2,7 @@ package blocked
 
 import (
 	"fmt"
+	"go/constant"
 	"go/token"
 	"go/types"
 
@@ -316,6 +317,9 @@ func (f *flow) decide(term ssa.Instruction, i int, ss []state) []state {
 	if !ok {
 		return ss
 	}
+	if v, ok := constCond(ifi.Cond); ok && v != (i == 0) {
+		return nil // a branch a constant condition never takes
+	}
 	if f.corr == nil {
 		f.corr = correlated(f.fn)
 	}
@@ -340,6 +344,41 @@ func (f *flow) decide(term ssa.Instruction, i int, ss []state) []state {
 		out = append(out, s)
 	}
 	return out
+}
+
+// constCond returns the value of a condition made of constants: the
+// guard `0 < n` that the SSA builder puts before the loop of `for range n`
+// with a constant n (`for range 2` runs its body at least once), or a
+// constant true or false.
+func constCond(v ssa.Value) (value, ok bool) {
+	switch v := v.(type) {
+	case *ssa.Const:
+		if v.Value != nil && v.Value.Kind() == constant.Bool {
+			return constant.BoolVal(v.Value), true
+		}
+	case *ssa.BinOp:
+		x, okx := v.X.(*ssa.Const)
+		y, oky := v.Y.(*ssa.Const)
+		if !okx || !oky || x.Value == nil || y.Value == nil {
+			return false, false
+		}
+		switch v.Op {
+		case token.EQL, token.NEQ, token.LSS, token.LEQ, token.GTR, token.GEQ:
+			if x.Value.Kind() != y.Value.Kind() && !(isNumeric(x.Value) && isNumeric(y.Value)) {
+				return false, false
+			}
+			return constant.Compare(x.Value, v.Op, y.Value), true
+		}
+	}
+	return false, false
+}
+
+func isNumeric(v constant.Value) bool {
+	switch v.Kind() {
+	case constant.Int, constant.Float:
+		return true
+	}
+	return false
 }
 
 // correlated finds the Ifs of fn that test the same condition as another

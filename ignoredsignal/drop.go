@@ -432,6 +432,13 @@ func isMakeChanOne(info *types.Info, e ast.Expr) bool {
 // nothing), channels of error keep the first error by design, and channels
 // of time.Time carry ticks.
 //
+// Property (errors): a channel whose values are errors, the error
+// interface or a concrete type implementing it (chan *FatalErr), reports
+// failures; the first one sent decides what the receiver does (stop,
+// restart, return it), and a later one dropped while it is pending is a
+// second failure of the same run, not an item of work lost. A type that
+// merely carries an error in a field is data and still counts.
+//
 // Property (time.Time): a time sent on a channel is a tick, the moment
 // something happened (a timer fired, a frame was sent); the pending tick
 // already wakes the receiver, which reads the clock again when it runs, so
@@ -443,7 +450,14 @@ func exemptElem(t types.Type) bool {
 	if n, ok := types.Unalias(t).(*types.Named); ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "time" && n.Obj().Name() == "Time" {
 		return true
 	}
-	return types.Identical(t, types.Universe.Lookup("error").Type())
+	errType := types.Universe.Lookup("error").Type()
+	if types.Identical(t, errType) {
+		return true
+	}
+	if _, isIface := t.Underlying().(*types.Interface); isIface {
+		return false // another interface: its values need not be errors
+	}
+	return types.Implements(t, errType.Underlying().(*types.Interface))
 }
 
 // leaves reports whether a case body ends by leaving the select's

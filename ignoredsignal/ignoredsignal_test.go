@@ -50,6 +50,7 @@ func TestDefault(t *testing.T) {
 		"ignoredsignal/write_leaves_loop",
 		"ignoredsignal/flush_sticky_error_writer",
 		"ignoredsignal/write_failure_seen_later",
+		"ignoredsignal/drop_error_type",
 		"ignoredsignal/test_code_quiet",
 		"ignoredsignal/drop_notification_time",
 		"ignoredsignal/drop_notification_same_value",

@@ -382,6 +382,9 @@ func (r *Result) counterGuard(s scope, site ssa.Instruction, spawned *ssa.Functi
 		if !ok || (cmp.Op != token.LSS && cmp.Op != token.LEQ && cmp.Op != token.GTR && cmp.Op != token.GEQ) {
 			continue
 		}
+		if localCounter(d, b, cmp) {
+			return true
+		}
 		var rs []readAt
 		reads(cmp, 0, &rs)
 		for _, rd := range rs {
@@ -393,6 +396,130 @@ func (r *Result) counterGuard(s scope, site ssa.Instruction, spawned *ssa.Functi
 				return true
 			}
 		}
+	}
+	return false
+}
+
+// localCounter reports whether cmp, the test ending block d that admits
+// the spawn in block b, compares a count kept in a local of the loop (a
+// phi of the function's SSA form, not memory) with a bound, where the
+// admitting path raises the count and some other path of the loop lowers
+// it: if workerCount < max { go worker(t); workerCount++ }, and
+// workerCount-- when an idle worker is stopped.
+//
+// Property: the same hand-written semaphore as a counter field's, kept by
+// the one goroutine that spawns: every admitted spawn raises the count the
+// guard compares with its bound, and the count comes down only where the
+// loop learns that a goroutine ended, so at most the bound run at once.
+func localCounter(d, b *ssa.BasicBlock, cmp *ssa.BinOp) bool {
+	adm := -1
+	for i, succ := range d.Succs {
+		if succ.Dominates(b) {
+			adm = i
+		}
+	}
+	if adm < 0 {
+		return false
+	}
+	for side, v := range []ssa.Value{cmp.X, cmp.Y} {
+		phi, ok := v.(*ssa.Phi)
+		if !ok {
+			continue
+		}
+		other := cmp.Y
+		if side == 1 {
+			other = cmp.X
+		}
+		if dependsOn(other, phi, 0) {
+			continue // not a bound: it moves with the count
+		}
+		// The admitting branch is where the count is under the bound.
+		op := cmp.Op
+		if side == 1 {
+			op = mirror(op)
+		}
+		under := op == token.LSS || op == token.LEQ
+		if (adm == 0) != under {
+			continue
+		}
+		raised, lowered := false, false
+		for _, ref := range *phi.Referrers() {
+			step, ok := ref.(*ssa.BinOp)
+			if !ok || step.X != phi || (step.Op != token.ADD && step.Op != token.SUB) || !feeds(step, phi) {
+				continue
+			}
+			sign := constSign(step.Y)
+			if step.Op == token.SUB {
+				sign = -sign
+			}
+			switch {
+			case sign > 0 && d.Succs[adm].Dominates(step.Block()):
+				raised = true
+			case sign < 0 && !d.Succs[adm].Dominates(step.Block()):
+				lowered = true
+			}
+		}
+		if raised && lowered {
+			return true
+		}
+	}
+	return false
+}
+
+// mirror returns the comparison with its operands swapped (y op x).
+func mirror(op token.Token) token.Token {
+	switch op {
+	case token.LSS:
+		return token.GTR
+	case token.LEQ:
+		return token.GEQ
+	case token.GTR:
+		return token.LSS
+	case token.GEQ:
+		return token.LEQ
+	}
+	return op
+}
+
+// feeds reports whether v flows into phi through phis (the next
+// iteration's count).
+func feeds(v ssa.Value, phi *ssa.Phi) bool {
+	seen := make(map[*ssa.Phi]bool)
+	var walk func(p *ssa.Phi) bool
+	walk = func(p *ssa.Phi) bool {
+		if seen[p] {
+			return false
+		}
+		seen[p] = true
+		for _, e := range p.Edges {
+			if e == v {
+				return true
+			}
+			if q, ok := e.(*ssa.Phi); ok && walk(q) {
+				return true
+			}
+		}
+		return false
+	}
+	return walk(phi)
+}
+
+// dependsOn reports whether v is computed from x (through at most a few
+// operations).
+func dependsOn(v, x ssa.Value, depth int) bool {
+	if v == x {
+		return true
+	}
+	if depth > 4 {
+		return false
+	}
+	switch v := v.(type) {
+	case *ssa.BinOp:
+		return dependsOn(v.X, x, depth+1) || dependsOn(v.Y, x, depth+1)
+	case *ssa.UnOp:
+		return dependsOn(v.X, x, depth+1)
+	case *ssa.Convert:
+		return dependsOn(v.X, x, depth+1)
 	}
 	return false
 }

@@ -6,7 +6,9 @@
 // while an atomic count is under its maximum and runs the task inline
 // otherwise; a connection table that refuses a connection at a maximum
 // load; handlers queued while the running ones are at a limit, counted
-// down by the loop when one reports its end. The nearest true positives
+// down by the loop when one reports its end; and a dispatcher that keeps
+// its worker count in a local, raised with each start and lowered when an
+// idle worker is stopped (local.go). The nearest true positives
 // beside them: the same counter compared but never lowered, and one
 // lowered but never raised, stay reported.
 package spawn_counter_bounded

@@ -60,7 +60,6 @@ type checker struct {
 	chans     *chanIndex // makes, copies and receives of each channel (chanIdx)
 
 	fieldCalls map[*types.Var][]*ssa.Call // calls given a field of the package (fieldCallIndex)
-	fieldKeys  map[*types.Var]ssa.Value   // the value standing for a field among peers (fieldKey)
 }
 
 func run(pass *analysis.Pass, cfg *Config) error {

@@ -38,24 +38,32 @@ func (c *checker) seenLater(instr ssa.Instruction, w ssa.Value) bool {
 	if _, ok := instr.(*ssa.Call); !ok {
 		return false // go and defer: nothing of the function runs after a deferred call
 	}
-	ps := c.peers(w)
+	ps := peers(w)
 	sticky := isBufioWriter(w.Type())
-	deadline := false
-	for _, b := range instr.Parent().Blocks {
-		for _, i := range b.Instrs {
-			if call, ok := i.(*ssa.Call); ok {
-				if fn, recv, _ := callee(call.Common()); fn != nil && recv != nil && (fn.Name() == "SetWriteDeadline" || fn.Name() == "SetDeadline") && meets(c.peers(recv), ps) {
-					deadline = true
+	deadline := -1 // unknown until a read would count
+	hasDeadline := func() bool {
+		if deadline < 0 {
+			deadline = 0
+			for _, b := range instr.Parent().Blocks {
+				for _, i := range b.Instrs {
+					call, ok := i.(*ssa.Call)
+					if !ok {
+						continue
+					}
+					if fn, recv, _ := callee(call.Common()); fn != nil && recv != nil && (fn.Name() == "SetWriteDeadline" || fn.Name() == "SetDeadline") && meets(peers(recv), ps) {
+						deadline = 1
+					}
 				}
 			}
 		}
+		return deadline == 1
 	}
 	found := afterInstr(instr, func(i ssa.Instruction) bool {
 		call, ok := i.(*ssa.Call)
 		if !ok || !checkedError(call) {
 			return false
 		}
-		return (sticky && c.writesTo(call, ps)) || (!deadline && c.readsFrom(call, ps))
+		return (sticky && writesTo(call, ps)) || (readsFrom(call, ps) && !hasDeadline())
 	})
 	if found || !sticky {
 		return found
@@ -65,7 +73,7 @@ func (c *checker) seenLater(instr ssa.Instruction, w ssa.Value) bool {
 		return false
 	}
 	for _, call := range c.fieldCallIndex()[f] {
-		if call != instr && checkedError(call) && c.writesTo(call, map[ssa.Value]bool{c.fieldKey(f): true}) {
+		if call != instr && checkedError(call) && writesTo(call, streams{f: true}) {
 			return true
 		}
 	}
@@ -120,31 +128,31 @@ func checkedError(call *ssa.Call) bool {
 // writesTo reports whether call writes to a stream of ps: a write method
 // on it (not a Flush), or a call that is given it where it takes a
 // writer.
-func (c *checker) writesTo(call *ssa.Call, ps map[ssa.Value]bool) bool {
-	return c.onStream(call, ps, func(name string) bool {
+func writesTo(call *ssa.Call, ps streams) bool {
+	return onStream(call, ps, func(name string) bool {
 		return strings.HasPrefix(name, "Write") || name == "ReadFrom"
 	}, "Write")
 }
 
 // readsFrom reports whether call reads from a stream of ps: a read method
 // on it, or a call that is given it where it takes a reader.
-func (c *checker) readsFrom(call *ssa.Call, ps map[ssa.Value]bool) bool {
-	return c.onStream(call, ps, func(name string) bool {
+func readsFrom(call *ssa.Call, ps streams) bool {
+	return onStream(call, ps, func(name string) bool {
 		return strings.HasPrefix(name, "Read") || strings.HasPrefix(name, "Recv")
 	}, "Read")
 }
 
-func (c *checker) onStream(call *ssa.Call, ps map[ssa.Value]bool, method func(string) bool, param string) bool {
+func onStream(call *ssa.Call, ps streams, method func(string) bool, param string) bool {
 	fn, recv, args := callee(call.Common())
 	if fn == nil {
 		return false
 	}
-	if recv != nil && method(fn.Name()) && meets(c.peers(recv), ps) {
+	if recv != nil && method(fn.Name()) && meets(peers(recv), ps) {
 		return true
 	}
 	params := fn.Signature().Params()
 	for i, a := range args {
-		if i >= params.Len() || !meets(c.peers(a), ps) {
+		if i >= params.Len() || !meets(peers(a), ps) {
 			continue
 		}
 		if m, _, _ := types.LookupFieldOrMethod(params.At(i).Type(), true, nil, param); m != nil {
@@ -156,29 +164,26 @@ func (c *checker) onStream(call *ssa.Call, ps map[ssa.Value]bool, method func(st
 	return false
 }
 
-// peers returns the values that stand for the stream v is: v itself and
-// the conversions it is made from; for a load of a variable, the variable
-// (every load of it); for an embedded field, the value it is part of (rw
-// for rw.Writer of a bufio.ReadWriter); for bufio's constructors, what they
-// wrap (conn for bufio.NewWriter(conn)); for a field of a type of this
-// package, the field (fieldKey).
-func (c *checker) peers(v ssa.Value) map[ssa.Value]bool {
-	out := make(map[ssa.Value]bool)
+// streams is a set of what stands for a stream: SSA values, and the
+// fields (*types.Var) of the package's types it is held in.
+type streams map[any]bool
+
+// peers returns what stands for the stream v is, its conversions and type
+// assertions stripped (unconvert): v itself; for a load of a variable, the
+// variable (every load of it); for an embedded field, the value it is part
+// of (rw for rw.Writer of a bufio.ReadWriter); for bufio's constructors,
+// what they wrap (conn for bufio.NewWriter(conn)); for another field, the
+// field.
+func peers(v ssa.Value) streams {
+	out := make(streams)
 	var walk func(v ssa.Value)
 	walk = func(v ssa.Value) {
+		v = unconvert(v)
 		if v == nil || out[v] {
 			return
 		}
 		out[v] = true
 		switch v := v.(type) {
-		case *ssa.MakeInterface:
-			walk(v.X)
-		case *ssa.ChangeInterface:
-			walk(v.X)
-		case *ssa.ChangeType:
-			walk(v.X)
-		case *ssa.TypeAssert:
-			walk(v.X)
 		case *ssa.UnOp:
 			if v.Op != token.MUL {
 				return
@@ -189,7 +194,7 @@ func (c *checker) peers(v ssa.Value) map[ssa.Value]bool {
 					if f.Anonymous() {
 						walk(a.X)
 					} else {
-						out[c.fieldKey(f)] = true
+						out[f] = true
 					}
 				}
 			case *ssa.Alloc, *ssa.FreeVar, *ssa.Global:
@@ -207,21 +212,7 @@ func (c *checker) peers(v ssa.Value) map[ssa.Value]bool {
 	return out
 }
 
-// fieldKey returns the value that stands for the field f in a set of
-// peers: a constant made once per field of the package.
-func (c *checker) fieldKey(f *types.Var) ssa.Value {
-	if c.fieldKeys == nil {
-		c.fieldKeys = make(map[*types.Var]ssa.Value)
-	}
-	k, ok := c.fieldKeys[f]
-	if !ok {
-		k = ssa.NewConst(nil, types.NewPointer(f.Type()))
-		c.fieldKeys[f] = k
-	}
-	return k
-}
-
-func meets(a, b map[ssa.Value]bool) bool {
+func meets(a, b streams) bool {
 	for v := range a {
 		if b[v] {
 			return true
@@ -299,6 +290,8 @@ func (c *checker) fieldCallIndex() map[*types.Var][]*ssa.Call {
 	return c.fieldCalls
 }
 
+// unconvert strips interface wrapping, type changes and type assertions
+// from v: the same value under another type.
 func unconvert(v ssa.Value) ssa.Value {
 	for {
 		switch x := v.(type) {
@@ -307,6 +300,8 @@ func unconvert(v ssa.Value) ssa.Value {
 		case *ssa.ChangeInterface:
 			v = x.X
 		case *ssa.ChangeType:
+			v = x.X
+		case *ssa.TypeAssert:
 			v = x.X
 		default:
 			return v

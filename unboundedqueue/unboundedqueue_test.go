@@ -153,3 +153,19 @@ func TestSpawnGuardShapes(t *testing.T) {
 func TestCallbacks(t *testing.T) {
 	analysistest.Run(t, testdata, unboundedqueue.New(unboundedqueue.Config{}), "unboundedqueue/callback_spawn", "unboundedqueue/peritemuse", "unboundedqueue/spawn_guards", "unboundedqueue/test_double_callee")
 }
+
+func TestSpawnCtxCancelledOnReturn(t *testing.T) {
+	analysistest.Run(t, testdata, unboundedqueue.New(unboundedqueue.Config{}), "unboundedqueue/spawn_ctx_cancelled_on_return")
+}
+
+func TestSpawnResultsChannelDrained(t *testing.T) {
+	analysistest.Run(t, testdata, unboundedqueue.New(unboundedqueue.Config{}), "unboundedqueue/spawn_results_channel_drained")
+}
+
+func TestSpawnConsumerClosedOnReturn(t *testing.T) {
+	analysistest.Run(t, testdata, unboundedqueue.New(unboundedqueue.Config{}), "unboundedqueue/spawn_consumer_closed_on_return")
+}
+
+func TestSpawnOptionalLimit(t *testing.T) {
+	analysistest.Run(t, testdata, unboundedqueue.New(unboundedqueue.Config{}), "unboundedqueue/spawn_optional_limit")
+}

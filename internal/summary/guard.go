@@ -156,11 +156,56 @@ func (r *Result) limitBefore(s scope, site ssa.Instruction) *Limit {
 	for _, p := range points {
 		taken[p.block] = true
 	}
-	// Is there a path from the scope's start to site that takes none?
 	start := s.fn.Blocks[0]
 	if s.loop != nil {
 		start = s.loop.Header
 	}
+	next := func(x, n *ssa.BasicBlock) bool {
+		return s.contains(n) && !(s.loop != nil && n == s.loop.Header)
+	}
+	// leadsToTaken reports whether a block that takes the limit can be
+	// reached from n before site.
+	leadsToTaken := func(n *ssa.BasicBlock) bool {
+		seen := map[*ssa.BasicBlock]bool{n: true}
+		stack := []*ssa.BasicBlock{n}
+		for len(stack) > 0 {
+			x := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			if taken[x] {
+				return true
+			}
+			if x == site.Block() {
+				continue
+			}
+			for _, m := range x.Succs {
+				if !seen[m] && next(x, m) {
+					seen[m] = true
+					stack = append(stack, m)
+				}
+			}
+		}
+		return false
+	}
+	// An optional limit: at a branch that tests the limit itself (if sem
+	// != nil, if concurrency > 0 for a pool made with that capacity), the
+	// side that does not take it is the configuration without a limit,
+	// not a path around one; only the side that takes it is followed.
+	optional := func(x *ssa.BasicBlock) bool {
+		if len(x.Instrs) == 0 {
+			return false
+		}
+		ifi, ok := x.Instrs[len(x.Instrs)-1].(*ssa.If)
+		if !ok {
+			return false
+		}
+		for _, p := range points {
+			if testsLimit(ifi.Cond, p.key, p.instr) {
+				return true
+			}
+		}
+		return false
+	}
+	// Is there a path from the scope's start to site that takes none?
 	if !taken[start] || start == site.Block() {
 		seen := map[*ssa.BasicBlock]bool{start: true}
 		stack := []*ssa.BasicBlock{start}
@@ -176,8 +221,20 @@ func (r *Result) limitBefore(s scope, site ssa.Instruction) *Limit {
 			if taken[x] {
 				continue
 			}
-			for _, n := range x.Succs {
-				if !seen[n] && s.contains(n) && !(s.loop != nil && n == s.loop.Header) {
+			succs := x.Succs
+			if optional(x) {
+				var taking []*ssa.BasicBlock
+				for _, n := range succs {
+					if next(x, n) && leadsToTaken(n) {
+						taking = append(taking, n)
+					}
+				}
+				if len(taking) > 0 {
+					succs = taking
+				}
+			}
+			for _, n := range succs {
+				if !seen[n] && next(x, n) {
 					seen[n] = true
 					stack = append(stack, n)
 				}
@@ -194,6 +251,73 @@ func (r *Result) limitBefore(s scope, site ssa.Instruction) *Limit {
 		return true
 	})
 	return l
+}
+
+// testsLimit reports whether cond tests the limit taken at acquire (kept
+// under key) against a constant: the semaphore itself against nil (sem !=
+// nil, for a channel or a *semaphore.Weighted), or the capacity a local
+// pool was made with (concurrency > 0 for pool := make(chan struct{},
+// concurrency)).
+//
+// Property: such a branch chooses whether there is a limit at all; its
+// side without the acquisition is the configured "unlimited" (or "no
+// semaphore") mode, which the author wrote as a mode, not a way around the
+// limit the loop otherwise takes.
+func testsLimit(cond ssa.Value, key any, acquire ssa.Instruction) bool {
+	bin, ok := cond.(*ssa.BinOp)
+	if !ok {
+		return false
+	}
+	switch bin.Op {
+	case token.EQL, token.NEQ, token.GTR, token.GEQ, token.LSS, token.LEQ:
+	default:
+		return false
+	}
+	v, c := bin.X, bin.Y
+	if _, ok := v.(*ssa.Const); ok {
+		v, c = c, v
+	}
+	k, ok := c.(*ssa.Const)
+	if !ok {
+		return false
+	}
+	if k.Value == nil { // nil
+		if bin.Op != token.EQL && bin.Op != token.NEQ {
+			return false
+		}
+		if ChanLoc(v) == key {
+			return true
+		}
+		// A weighted semaphore's key is the value it is rooted at; compare
+		// the places the acquisition and the test read it from.
+		if call, ok := acquire.(*ssa.Call); ok && len(call.Common().Args) > 0 {
+			if f, ok := ChanLoc(call.Common().Args[0]).(*types.Var); ok {
+				return ChanLoc(v) == f
+			}
+		}
+		return false
+	}
+	mc, ok := key.(*ssa.MakeChan)
+	if a, isAlloc := key.(*ssa.Alloc); isAlloc {
+		mc, ok = storedOnce(a).(*ssa.MakeChan) // a pool captured by a literal
+	}
+	if ok {
+		// A captured parameter is kept in an Alloc: compare what it holds.
+		x, y := storedOnce(stripConv(v)), storedOnce(stripConv(mc.Size))
+		return x != nil && x == y
+	}
+	return false
+}
+
+// stripConv strips numeric conversions from v.
+func stripConv(v ssa.Value) ssa.Value {
+	for {
+		c, ok := v.(*ssa.Convert)
+		if !ok {
+			return v
+		}
+		v = c.X
+	}
 }
 
 type limitKind int
@@ -913,8 +1037,13 @@ func writtenInBy(fn *ssa.Function, l Loc, depth int, w func(ssa.Instruction, Loc
 // (or before the function returns): one at a time. Over a whole function, a
 // send on or close of such a channel also ends a goroutine that receives
 // from it only once, not in a loop (a helper stopped before the function
-// returns).
+// returns), and a close, or a deferred close, ends one that ranges over it
+// (a consumer of the function's own sends). A goroutine that waits on a context the scope cancels before
+// it ends is as good as awaited (cancelledOnReturn).
 func (r *Result) awaited(s scope, site ssa.Instruction, given []ssa.Value, spawned *ssa.Function) bool {
+	if cancelledOnReturn(s, site, spawned) {
+		return true
+	}
 	roots := make(map[ssa.Value]bool)
 	fields := make(map[*types.Var]bool)
 	for _, g := range given {
@@ -925,9 +1054,20 @@ func (r *Result) awaited(s scope, site ssa.Instruction, given []ssa.Value, spawn
 			}
 		}
 	}
-	mentioned := func(v ssa.Value) bool {
-		if roots[Root(v)] {
+	var mentioned func(v ssa.Value, depth int) bool
+	mentioned = func(v ssa.Value, depth int) bool {
+		r := Root(v)
+		if roots[r] {
 			return true
+		}
+		// A variable given one of several spawners' channels (c = walk()
+		// on one branch, c = walkFast() on the other) is each of them.
+		if phi, ok := r.(*ssa.Phi); ok && depth < 2 {
+			for _, e := range phi.Edges {
+				if mentioned(e, depth+1) {
+					return true
+				}
+			}
 		}
 		f, ok := ChanLoc(v).(*types.Var)
 		return ok && fields[f]
@@ -936,37 +1076,54 @@ func (r *Result) awaited(s scope, site ssa.Instruction, given []ssa.Value, spawn
 		roots[v] = true // the handle a spawner returns: m := start(); defer m.StopAndWait()
 	}
 	waitCall := func(cc *ssa.CallCommon) bool {
-		if fn := cc.StaticCallee(); fn != nil && fn.Signature.Recv() != nil && len(cc.Args) > 0 && mentioned(cc.Args[0]) {
+		if fn := cc.StaticCallee(); fn != nil && fn.Signature.Recv() != nil && len(cc.Args) > 0 && mentioned(cc.Args[0], 0) {
 			return fn.Name() == "Wait" || (pkgOf(fn) == pkgOf(s.fn) && waitsOnReceiver(fn, 0))
 		}
 		if cc.IsInvoke() && cc.Method.Name() == "Wait" {
-			return mentioned(cc.Value)
+			return mentioned(cc.Value, 0)
 		}
 		return false
+	}
+	// closes: over a whole function, a close (or a deferred close) of a
+	// channel the goroutine receives from once, or ranges over until it is
+	// closed, ends it before the function returns.
+	closes := func(cc *ssa.CallCommon) bool {
+		b, ok := cc.Value.(*ssa.Builtin)
+		if !ok || b.Name() != "close" || len(cc.Args) != 1 || s.loop != nil || !mentioned(cc.Args[0], 0) {
+			return false
+		}
+		return receivesOnce(spawned, cc.Args[0]) || rangesUntilClosed(site, spawned, cc.Args[0])
+	}
+	if s.loop == nil {
+		// A deferred close made before the spawn runs on every return after it.
+		for _, b := range s.fn.Blocks {
+			for _, instr := range b.Instrs {
+				if d, ok := instr.(*ssa.Defer); ok && s.dominates(d, site) && closes(d.Common()) {
+					return true
+				}
+			}
+		}
 	}
 	found := false
 	s.after(site, func(instr ssa.Instruction) bool {
 		switch x := instr.(type) {
 		case *ssa.UnOp:
-			found = x.Op == token.ARROW && mentioned(x.X)
+			found = x.Op == token.ARROW && mentioned(x.X, 0)
 		case *ssa.Select:
 			if x.Blocking {
 				for _, st := range x.States {
-					if st.Dir == types.RecvOnly && mentioned(st.Chan) {
+					if st.Dir == types.RecvOnly && mentioned(st.Chan, 0) {
 						found = true
 					}
 				}
 			}
 		case *ssa.Send:
-			found = s.loop == nil && mentioned(x.Chan) && receivesOnce(spawned, x.Chan)
+			found = s.loop == nil && mentioned(x.Chan, 0) && receivesOnce(spawned, x.Chan)
 		case *ssa.Defer:
-			found = waitCall(x.Common())
+			found = waitCall(x.Common()) || closes(x.Common())
 		case *ssa.Call:
 			cc := x.Common()
-			found = waitCall(cc)
-			if b, ok := cc.Value.(*ssa.Builtin); ok && b.Name() == "close" && len(cc.Args) == 1 && s.loop == nil {
-				found = mentioned(cc.Args[0]) && receivesOnce(spawned, cc.Args[0])
-			}
+			found = waitCall(cc) || closes(cc)
 		}
 		return !found
 	})
@@ -1036,6 +1193,33 @@ func closureWaitsOn(lit *ssa.Function, fv *ssa.FreeVar) bool {
 				if v == fv {
 					return true
 				}
+			}
+		}
+	}
+	return false
+}
+
+// rangesUntilClosed reports whether the goroutine site starts (a go
+// statement running spawned) ranges over ch, or receives from it with an
+// ok result, where ch is what site hands it (a captured channel, or an
+// argument): a close of ch ends that loop once it has taken what was sent.
+func rangesUntilClosed(site ssa.Instruction, spawned *ssa.Function, ch ssa.Value) bool {
+	g, ok := site.(*ssa.Go)
+	if !ok || spawned == nil {
+		return false
+	}
+	keys := map[any]bool{ChanLoc(ch): true}
+	if _, ok := g.Call.Value.(*ssa.MakeClosure); !ok && !g.Call.IsInvoke() {
+		for i, a := range g.Call.Args {
+			if i < len(spawned.Params) && Root(a) == Root(ch) {
+				keys[spawned.Params[i]] = true
+			}
+		}
+	}
+	for _, b := range spawned.Blocks {
+		for _, instr := range b.Instrs {
+			if u, ok := instr.(*ssa.UnOp); ok && u.Op == token.ARROW && u.CommaOk && keys[ChanLoc(u.X)] {
+				return true
 			}
 		}
 	}

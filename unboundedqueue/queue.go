@@ -70,6 +70,7 @@ type queueCache struct {
 	countIdx     *countIdx                      // see countIndex
 	wide         bool                           // while judging the calls that lead to an add (see countVsMax)
 	limitsOnly   bool                           // while asking limitedAtCallers
+	private      *privateTypes                  // see privateType
 }
 
 // queues reports slices and lists used as queues between a producer and a
@@ -574,7 +575,9 @@ func (u *checker) linkedListOp(as *ast.AssignStmt, fn ast.Node, stack []ast.Node
 			if q.head == nil {
 				q.head = field
 			}
-			q.consumes = append(q.consumes, at(takeFront, lhs.X))
+			if !u.expiryTrim(stack, field, heads) {
+				q.consumes = append(q.consumes, at(takeFront, lhs.X))
+			}
 			return
 		}
 	}
@@ -590,6 +593,60 @@ func (u *checker) linkedListOp(as *ast.AssignStmt, fn ast.Node, stack []ast.Node
 			}
 		}
 	}
+}
+
+// expiryTrim reports whether the front removal at the top of stack is in
+// a loop whose condition compares a time kept in the front node with
+// another time (for d.head != nil && now.After(d.head.expire) { d.head =
+// d.head.next }).
+//
+// Property: such a loop removes nodes for their age, a retention window
+// (a seen-message cache, a TTL list), as a range over a slice comparing
+// its elements with a cutoff does (retentionCut): no consumer takes them.
+func (u *checker) expiryTrim(stack []ast.Node, head *types.Var, heads map[types.Object]*types.Var) bool {
+	var loop *ast.ForStmt
+	for i := len(stack) - 2; i >= 0 && loop == nil; i-- {
+		switch n := stack[i].(type) {
+		case *ast.ForStmt:
+			loop = n
+		case *ast.FuncDecl, *ast.FuncLit, *ast.RangeStmt:
+			return false
+		}
+	}
+	if loop == nil || loop.Cond == nil {
+		return false
+	}
+	info := u.pass.TypesInfo
+	// ofFront reports whether e reads a field of the front node: q.head.f,
+	// or n.f for n := q.head.
+	ofFront := func(e ast.Expr) bool {
+		sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+		if !ok {
+			return false
+		}
+		from := u.objectOf(sel.X)
+		return from == head || (from != nil && heads[from] == head)
+	}
+	isTime := func(e ast.Expr) bool {
+		n, ok := types.Unalias(info.TypeOf(e)).(*types.Named)
+		return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "time" && n.Obj().Name() == "Time"
+	}
+	found := false
+	ast.Inspect(loop.Cond, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr)
+			if !ok || len(n.Args) != 1 || !isTime(sel.X) || !isTime(n.Args[0]) {
+				return true
+			}
+			switch sel.Sel.Name {
+			case "After", "Before", "Equal", "Compare":
+				found = found || ofFront(sel.X) || ofFront(n.Args[0])
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // selfLink reports whether f is a field of a node struct N of type *N (a

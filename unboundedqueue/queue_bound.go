@@ -324,8 +324,15 @@ func (u *checker) countKind(e ast.Expr, q *queue) (kind countSort, own bool) {
 		if (isBuiltin(info, x.Fun, "len") || isBuiltin(info, x.Fun, "cap")) && len(x.Args) == 1 && u.sibling(x.Args[0], q) {
 			return lengthCount, true
 		}
-		if sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "Len" && len(x.Args) == 0 && u.sibling(sel.X, q) {
-			return lengthCount, true
+		if sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "Len" && len(x.Args) == 0 {
+			// q.items.Len(), or the Len method of the struct that holds
+			// the queue (w.inner.Len() counting w.inner.normal).
+			if u.sibling(sel.X, q) {
+				return lengthCount, true
+			}
+			if f, ok := typeutil.Callee(info, x).(*types.Func); ok && u.methodOfHolder(f, q) {
+				return lengthCount, true
+			}
 		}
 	case *ast.BinaryExpr:
 		if x.Op == token.ADD || x.Op == token.SUB {

@@ -156,7 +156,10 @@ func (u *checker) callersOf(fn ast.Node) ([]callSite, bool) {
 		if !ok {
 			return nil, false
 		}
-		all := !obj.Exported() && !x.escapes[obj] && f.Name.Name != "init" && f.Name.Name != "main"
+		// An exported method of a type that never leaves the package
+		// (privateType) is called only from it, like an unexported one.
+		private := obj.Exported() && f.Recv != nil && u.privateType(obj)
+		all := (!obj.Exported() || private) && !x.escapes[obj] && f.Name.Name != "init" && f.Name.Name != "main"
 		if f.Recv != nil && x.iface[f.Name.Name] {
 			all = false
 		}

@@ -47,3 +47,11 @@ func TestQueueShapes(t *testing.T) {
 		"unboundedqueue/queue_foreign_callback/handler",
 	)
 }
+
+func TestQueueBoundedByHolderLen(t *testing.T) {
+	analysistest.Run(t, testdata, unboundedqueue.New(unboundedqueue.Config{}), "unboundedqueue/queue_bounded_by_holder_len")
+}
+
+func TestQueueExpiryList(t *testing.T) {
+	analysistest.Run(t, testdata, unboundedqueue.New(unboundedqueue.Config{}), "unboundedqueue/queue_expiry_list")
+}

@@ -12,62 +12,62 @@ import (
 
 var errFull = errors.New("full")
 
-type rpc struct{ id int }
+type msg struct{ id int }
 
-type priorityQueue struct {
-	normal   []*rpc
-	priority []*rpc
+type tieredQueue struct {
+	low  []*msg
+	high []*msg
 }
 
-func (q *priorityQueue) Len() int { return len(q.normal) + len(q.priority) }
+func (q *tieredQueue) Len() int { return len(q.low) + len(q.high) }
 
-func (q *priorityQueue) NormalPush(r *rpc) {
-	q.normal = append(q.normal, r) // ok: every push waits while Len() is at maxSize
+func (q *tieredQueue) PushLow(r *msg) {
+	q.low = append(q.low, r) // ok: every push waits while Len() is at limit
 }
 
-func (q *priorityQueue) PriorityPush(r *rpc) {
-	q.priority = append(q.priority, r) // ok
+func (q *tieredQueue) PushHigh(r *msg) {
+	q.high = append(q.high, r) // ok
 }
 
-func (q *priorityQueue) Pop() *rpc {
-	var r *rpc
-	if len(q.priority) > 0 {
-		r = q.priority[0]
-		q.priority = q.priority[1:]
-	} else if len(q.normal) > 0 {
-		r = q.normal[0]
-		q.normal = q.normal[1:]
+func (q *tieredQueue) Pop() *msg {
+	var r *msg
+	if len(q.high) > 0 {
+		r = q.high[0]
+		q.high = q.high[1:]
+	} else if len(q.low) > 0 {
+		r = q.low[0]
+		q.low = q.low[1:]
 	}
 	return r
 }
 
-type rpcQueue struct {
-	mu      sync.Mutex
-	space   sync.Cond
-	data    sync.Cond
-	queue   priorityQueue
-	maxSize int
+type waitQueue struct {
+	mu    sync.Mutex
+	space sync.Cond
+	data  sync.Cond
+	queue tieredQueue
+	limit int
 }
 
-func (q *rpcQueue) push(r *rpc, urgent, block bool) error {
+func (q *waitQueue) push(r *msg, urgent, block bool) error {
 	q.mu.Lock()
 	defer q.mu.Unlock()
-	for q.queue.Len() == q.maxSize {
+	for q.queue.Len() == q.limit {
 		if !block {
 			return errFull
 		}
 		q.space.Wait()
 	}
 	if urgent {
-		q.queue.PriorityPush(r)
+		q.queue.PushHigh(r)
 	} else {
-		q.queue.NormalPush(r)
+		q.queue.PushLow(r)
 	}
 	q.data.Signal()
 	return nil
 }
 
-func (q *rpcQueue) pop() *rpc {
+func (q *waitQueue) pop() *msg {
 	q.mu.Lock()
 	defer q.mu.Unlock()
 	for q.queue.Len() == 0 {
@@ -79,16 +79,16 @@ func (q *rpcQueue) pop() *rpc {
 }
 
 type fifo struct {
-	items []*rpc
+	items []*msg
 }
 
 func (f *fifo) Len() int { return len(f.items) }
 
-func (f *fifo) Push(r *rpc) {
+func (f *fifo) Push(r *msg) {
 	f.items = append(f.items, r) // want `slice f\.items is a queue`
 }
 
-func (f *fifo) Pop() *rpc {
+func (f *fifo) Pop() *msg {
 	r := f.items[0]
 	f.items = f.items[1:]
 	return r
@@ -101,14 +101,14 @@ type openQueue struct {
 }
 
 // put checks nothing before the push.
-func (o *openQueue) put(r *rpc) {
+func (o *openQueue) put(r *msg) {
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	o.q.Push(r)
 	o.data.Signal()
 }
 
-func (o *openQueue) get() *rpc {
+func (o *openQueue) get() *msg {
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	for o.q.Len() == 0 {
@@ -120,16 +120,16 @@ func (o *openQueue) get() *rpc {
 // boxed is bounded by its wrapper's check, but a value of it is handed out
 // as an interface: code elsewhere may call its Push.
 type boxed struct {
-	items []*rpc
+	items []*msg
 }
 
 func (b *boxed) Len() int { return len(b.items) }
 
-func (b *boxed) Push(r *rpc) {
+func (b *boxed) Push(r *msg) {
 	b.items = append(b.items, r) // want `slice b\.items is a queue`
 }
 
-func (b *boxed) Pop() *rpc {
+func (b *boxed) Pop() *msg {
 	r := b.items[0]
 	b.items = b.items[1:]
 	return r
@@ -144,7 +144,7 @@ type boxedQueue struct {
 
 func register(v any) { _ = v }
 
-func (w *boxedQueue) put(r *rpc) error {
+func (w *boxedQueue) put(r *msg) error {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	if w.q.Len() >= w.max {
@@ -156,7 +156,7 @@ func (w *boxedQueue) put(r *rpc) error {
 	return nil
 }
 
-func (w *boxedQueue) get() *rpc {
+func (w *boxedQueue) get() *msg {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	for w.q.Len() == 0 {
@@ -168,7 +168,7 @@ func (w *boxedQueue) get() *rpc {
 // exposedQ is bounded by its wrapper's check, but an exported function
 // returns it: its Push can be called from other packages.
 type exposedQ struct {
-	items []*rpc
+	items []*msg
 }
 
 // NewExposedQ hands the inner queue out.
@@ -176,11 +176,11 @@ func NewExposedQ() *exposedQ { return &exposedQ{} }
 
 func (e *exposedQ) Len() int { return len(e.items) }
 
-func (e *exposedQ) Push(r *rpc) {
+func (e *exposedQ) Push(r *msg) {
 	e.items = append(e.items, r) // want `slice e\.items is a queue`
 }
 
-func (e *exposedQ) Pop() *rpc {
+func (e *exposedQ) Pop() *msg {
 	r := e.items[0]
 	e.items = e.items[1:]
 	return r
@@ -193,7 +193,7 @@ type exposedWrapper struct {
 	max  int
 }
 
-func (w *exposedWrapper) put(r *rpc) error {
+func (w *exposedWrapper) put(r *msg) error {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	if w.q.Len() >= w.max {
@@ -204,7 +204,7 @@ func (w *exposedWrapper) put(r *rpc) error {
 	return nil
 }
 
-func (w *exposedWrapper) get() *rpc {
+func (w *exposedWrapper) get() *msg {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	for w.q.Len() == 0 {

@@ -6,19 +6,19 @@
 // a channel the goroutine does not range over, leaves it running.
 package spawn_consumer_closed_on_return
 
-type folder struct {
+type worker struct {
 	reqs  chan []string
 	other chan string
 }
 
-func (f *folder) consume(in chan string) {
+func (f *worker) consume(in chan string) {
 	for p := range in {
 		_ = p
 	}
 }
 
-// revert feeds its consumer and closes the channel when it returns.
-func (f *folder) revert(items []string) {
+// feed feeds its consumer and closes the channel when it returns.
+func (f *worker) feed(items []string) {
 	ch := make(chan string)
 	go f.consume(ch)
 	defer close(ch)
@@ -27,8 +27,8 @@ func (f *folder) revert(items []string) {
 	}
 }
 
-// revertDeferFirst defers the close before starting the consumer.
-func (f *folder) revertDeferFirst(items []string) {
+// feedDeferFirst defers the close before starting the consumer.
+func (f *worker) feedDeferFirst(items []string) {
 	ch := make(chan string)
 	defer close(ch)
 	go func() {
@@ -45,8 +45,8 @@ func (f *folder) revertDeferFirst(items []string) {
 	}
 }
 
-// revertClosed closes the channel at the end.
-func (f *folder) revertClosed(items []string) {
+// feedClosed closes the channel at the end.
+func (f *worker) feedClosed(items []string) {
 	ch := make(chan string)
 	go func() {
 		for p := range ch {
@@ -59,8 +59,8 @@ func (f *folder) revertClosed(items []string) {
 	close(ch)
 }
 
-// revertOpen never closes its consumer's channel.
-func (f *folder) revertOpen(items []string) { // want revertOpen:"spawner"
+// feedOpen never closes its consumer's channel.
+func (f *worker) feedOpen(items []string) { // want feedOpen:"spawner"
 	ch := make(chan string)
 	go f.consume(ch)
 	for _, it := range items {
@@ -68,8 +68,8 @@ func (f *folder) revertOpen(items []string) { // want revertOpen:"spawner"
 	}
 }
 
-// revertOther closes a channel its consumer does not range over.
-func (f *folder) revertOther(items []string) { // want revertOther:"spawner"
+// feedOther closes a channel its consumer does not range over.
+func (f *worker) feedOther(items []string) { // want feedOther:"spawner"
 	ch := make(chan string)
 	done := make(chan struct{})
 	go f.consume(ch)
@@ -79,12 +79,12 @@ func (f *folder) revertOther(items []string) { // want revertOther:"spawner"
 	}
 }
 
-func (f *folder) serve() {
+func (f *worker) serve() {
 	for items := range f.reqs {
-		f.revert(items)           // ok: the consumer ends with the call
-		f.revertDeferFirst(items) // ok
-		f.revertClosed(items)     // ok
-		f.revertOpen(items)       // want `revertOpen starts a goroutine \(closed\.go:\d+\) per value received from f\.reqs with no limit`
-		f.revertOther(items)      // want `revertOther starts a goroutine \(closed\.go:\d+\) per value received from f\.reqs with no limit`
+		f.feed(items)           // ok: the consumer ends with the call
+		f.feedDeferFirst(items) // ok
+		f.feedClosed(items)     // ok
+		f.feedOpen(items)       // want `feedOpen starts a goroutine \(closed\.go:\d+\) per value received from f\.reqs with no limit`
+		f.feedOther(items)      // want `feedOther starts a goroutine \(closed\.go:\d+\) per value received from f\.reqs with no limit`
 	}
 }

@@ -12,7 +12,7 @@ import (
 	"golang.org/x/sync/semaphore"
 )
 
-type broker struct {
+type dispatcher struct {
 	sem     chan struct{}
 	other   chan struct{}
 	w       *semaphore.Weighted
@@ -21,21 +21,21 @@ type broker struct {
 
 func process(d int) { _ = d }
 
-// consume: a pool of concurrency tokens, taken only when concurrency > 0.
-func (b *broker) consume(deliveries <-chan int, concurrency int) {
-	pool := make(chan struct{}, concurrency)
+// run: a pool of workers tokens, taken only when workers > 0.
+func (b *dispatcher) run(jobs <-chan int, workers int) {
+	pool := make(chan struct{}, workers)
 	go func() {
-		for i := 0; i < concurrency; i++ {
+		for i := 0; i < workers; i++ {
 			pool <- struct{}{}
 		}
 	}()
-	for d := range deliveries {
-		if concurrency > 0 {
+	for d := range jobs {
+		if workers > 0 {
 			<-pool
 		}
-		go func() { // ok: at most concurrency when configured
+		go func() { // ok: at most workers when configured
 			process(d)
-			if concurrency > 0 {
+			if workers > 0 {
 				pool <- struct{}{}
 			}
 		}()
@@ -43,8 +43,8 @@ func (b *broker) consume(deliveries <-chan int, concurrency int) {
 }
 
 // serveNil: an optional semaphore channel, nil when unlimited.
-func (b *broker) serveNil(deliveries <-chan int) {
-	for d := range deliveries {
+func (b *dispatcher) serveNil(jobs <-chan int) {
+	for d := range jobs {
 		if b.sem != nil {
 			b.sem <- struct{}{}
 		}
@@ -60,8 +60,8 @@ func (b *broker) serveNil(deliveries <-chan int) {
 }
 
 // serveWeighted: an optional weighted semaphore.
-func (b *broker) serveWeighted(ctx context.Context, deliveries <-chan int) {
-	for d := range deliveries {
+func (b *dispatcher) serveWeighted(ctx context.Context, jobs <-chan int) {
+	for d := range jobs {
 		if b.w != nil {
 			if err := b.w.Acquire(ctx, 1); err != nil {
 				return
@@ -78,19 +78,19 @@ func (b *broker) serveWeighted(ctx context.Context, deliveries <-chan int) {
 	}
 }
 
-// consumeFlag: the branch tests a flag, not the pool: a way around it.
-func (b *broker) consumeFlag(deliveries <-chan int, concurrency int) {
-	pool := make(chan struct{}, concurrency)
+// runFlag: the branch tests a flag, not the pool: a way around it.
+func (b *dispatcher) runFlag(jobs <-chan int, workers int) {
+	pool := make(chan struct{}, workers)
 	go func() {
-		for i := 0; i < concurrency; i++ {
+		for i := 0; i < workers; i++ {
 			pool <- struct{}{}
 		}
 	}()
-	for d := range deliveries {
+	for d := range jobs {
 		if b.verbose {
 			<-pool
 		}
-		go func() { // want `goroutine started per value received from deliveries with no limit`
+		go func() { // want `goroutine started per value received from jobs with no limit`
 			process(d)
 			pool <- struct{}{}
 		}()
@@ -98,12 +98,12 @@ func (b *broker) consumeFlag(deliveries <-chan int, concurrency int) {
 }
 
 // serveOther: the nil test is of another channel than the semaphore.
-func (b *broker) serveOther(deliveries <-chan int) {
-	for d := range deliveries {
+func (b *dispatcher) serveOther(jobs <-chan int) {
+	for d := range jobs {
 		if b.other != nil {
 			b.sem <- struct{}{}
 		}
-		go func() { // want `goroutine started per value received from deliveries with no limit`
+		go func() { // want `goroutine started per value received from jobs with no limit`
 			defer func() { <-b.sem }()
 			process(d)
 		}()

@@ -6,14 +6,14 @@
 // leaves the goroutines running.
 package spawn_results_channel_drained
 
-type scanner struct {
+type indexer struct {
 	reqs    chan []string
 	pending []chan string
 	fast    bool
 }
 
-// walk starts a goroutine that sends every path and closes the channel.
-func walk(paths []string) chan string { // want walk:"spawner"
+// list starts a goroutine that sends every path and closes the channel.
+func list(paths []string) chan string { // want list:"spawner"
 	out := make(chan string)
 	go func() {
 		for _, p := range paths {
@@ -24,8 +24,8 @@ func walk(paths []string) chan string { // want walk:"spawner"
 	return out
 }
 
-// walkFast does the same without any per-path work.
-func walkFast(paths []string) chan string { // want walkFast:"spawner"
+// listFast does the same without any per-path work.
+func listFast(paths []string) chan string { // want listFast:"spawner"
 	out := make(chan string, len(paths))
 	go func() {
 		for _, p := range paths {
@@ -38,14 +38,14 @@ func walkFast(paths []string) chan string { // want walkFast:"spawner"
 
 func use(string) {}
 
-// serve ranges over the channel the chosen walk returns.
-func (s *scanner) serve() {
+// serve ranges over the channel the chosen list returns.
+func (s *indexer) serve() {
 	for paths := range s.reqs {
 		var c chan string
 		if s.fast {
-			c = walkFast(paths) // ok: drained below
+			c = listFast(paths) // ok: drained below
 		} else {
-			c = walk(paths) // ok: drained below
+			c = list(paths) // ok: drained below
 		}
 		for p := range c {
 			use(p)
@@ -53,18 +53,18 @@ func (s *scanner) serve() {
 	}
 }
 
-// serveDirect ranges over the one walk's channel.
-func (s *scanner) serveDirect() {
+// serveDirect ranges over the one list's channel.
+func (s *indexer) serveDirect() {
 	for paths := range s.reqs {
-		for p := range walk(paths) { // ok: drained
+		for p := range list(paths) { // ok: drained
 			use(p)
 		}
 	}
 }
 
 // serveKept keeps the channels and never receives from them here.
-func (s *scanner) serveKept() {
+func (s *indexer) serveKept() {
 	for paths := range s.reqs {
-		s.pending = append(s.pending, walk(paths)) // want `walk starts a goroutine \(drained\.go:18\) per value received from s\.reqs with no limit`
+		s.pending = append(s.pending, list(paths)) // want `list starts a goroutine \(drained\.go:18\) per value received from s\.reqs with no limit`
 	}
 }

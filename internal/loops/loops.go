@@ -239,7 +239,30 @@ func counted(l *Loop) (counted, collection bool) {
 			return true, true
 		}
 	}
-	last, ok := l.Header.Instrs[len(l.Header.Instrs)-1].(*ssa.If)
+	if c, coll := countedAt(l.Header, l); c {
+		return c, coll
+	}
+	// A range over an integer (for range n, for i := range n) is built
+	// rotated: the header is the body, and the test of the induction
+	// variable ends the latch that jumps back to it.
+	for _, pred := range l.Header.Preds {
+		if l.Blocks[pred] && len(pred.Succs) == 2 && (!l.Blocks[pred.Succs[0]] || !l.Blocks[pred.Succs[1]]) {
+			if c, coll := countedAt(pred, l); c {
+				return c, coll
+			}
+		}
+	}
+	return false, false
+}
+
+// countedAt reports whether block b of l ends with a test of l's
+// induction variable (i < n, i+1 < len(xs)), and whether the bound is a
+// length.
+func countedAt(b *ssa.BasicBlock, l *Loop) (counted, collection bool) {
+	if len(b.Instrs) == 0 {
+		return false, false
+	}
+	last, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If)
 	if !ok {
 		return false, false
 	}

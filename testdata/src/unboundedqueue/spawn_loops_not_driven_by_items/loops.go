@@ -154,3 +154,26 @@ func reassignedChan() {
 	}
 	<-done
 }
+
+type acceptor interface{ Accept() (int, error) }
+
+// rangeOverCount accepts a fixed number of connections: a range over an
+// integer variable is counted (its test ends the body, not the header, in
+// the SSA form), also without a loop variable.
+func rangeOverCount(l acceptor) {
+	streams := 100
+	for range streams {
+		c, err := l.Accept()
+		if err != nil {
+			return
+		}
+		go work(c) // ok: streams goroutines at most
+	}
+	for i := range streams {
+		c, err := l.Accept()
+		if err != nil {
+			return
+		}
+		go work(c + i) // ok
+	}
+}

@@ -169,3 +169,8 @@ func TestSpawnConsumerClosedOnReturn(t *testing.T) {
 func TestSpawnOptionalLimit(t *testing.T) {
 	analysistest.Run(t, testdata, unboundedqueue.New(unboundedqueue.Config{}), "unboundedqueue/spawn_optional_limit")
 }
+
+func TestSpawnTestHelper(t *testing.T) {
+	analysistest.Run(t, testdata, unboundedqueue.New(unboundedqueue.Config{}), "unboundedqueue/spawn_test_helper")
+	analysistest.Run(t, testdata, unboundedqueue.New(unboundedqueue.Config{TestLoad: true}), "unboundedqueue/spawn_test_helper_loaded")
+}

@@ -21,6 +21,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"go/types"
 	"slices"
 	"strings"
 
@@ -195,7 +196,7 @@ func (r *Reporter) Report(d analysis.Diagnostic) {
 	mark(r.byFile[posn.Filename])
 	mark(r.byLine[fmt.Sprintf("%s:%d", posn.Filename, posn.Line)])
 	mark(r.byLine[fmt.Sprintf("%s:%d", posn.Filename, posn.Line-1)])
-	if !suppressed && r.quietInTests(d.Category, posn.Filename) {
+	if !suppressed && (r.quietInTests(d.Category, posn.Filename) || r.quietInTestHelper(d.Category, d.Pos)) {
 		return // test code is not under load
 	}
 	if !suppressed {
@@ -240,6 +241,66 @@ func (r *Reporter) Finish() {
 // there is not stale: it suppresses findings test-load would show.
 func (r *Reporter) quietInTests(rule, file string) bool {
 	return !r.testLoad && rules.IsLoad(rule) && strings.HasSuffix(file, "_test.go")
+}
+
+// quietInTestHelper reports whether a load rule's finding at pos is in
+// test code outside a _test.go file: in a function (or a literal within
+// it) with a parameter of type *testing.T, *testing.B, *testing.F or
+// testing.TB, without the test-load option.
+//
+// Property: such a function runs only under go test (only the testing
+// package makes those values, and testing.TB cannot be implemented
+// elsewhere); a test suite's fake server in a non-test file of a
+// test-support package is test code, as one in a _test.go file is.
+func (r *Reporter) quietInTestHelper(rule string, pos token.Pos) bool {
+	if r.testLoad || !rules.IsLoad(rule) {
+		return false
+	}
+	for _, f := range r.pass.Files {
+		if pos < f.FileStart || pos > f.FileEnd {
+			continue
+		}
+		found := false
+		ast.Inspect(f, func(n ast.Node) bool {
+			if found || n == nil || pos < n.Pos() || pos >= n.End() {
+				return false
+			}
+			var ft *ast.FuncType
+			switch fn := n.(type) {
+			case *ast.FuncDecl:
+				ft = fn.Type
+			case *ast.FuncLit:
+				ft = fn.Type
+			}
+			if ft != nil && ft.Params != nil {
+				for _, field := range ft.Params.List {
+					if isTestingType(r.pass.TypesInfo.TypeOf(field.Type)) {
+						found = true
+					}
+				}
+			}
+			return !found
+		})
+		return found
+	}
+	return false
+}
+
+// isTestingType reports whether t is *testing.T, *testing.B, *testing.F
+// or testing.TB.
+func isTestingType(t types.Type) bool {
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil || n.Obj().Pkg().Path() != "testing" {
+		return false
+	}
+	switch n.Obj().Name() {
+	case "T", "B", "F", "TB":
+		return true
+	}
+	return false
 }
 
 // HasSignalMarker reports whether a declaration's doc comment carries the

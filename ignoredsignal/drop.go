@@ -544,10 +544,6 @@ func followed(stack []ast.Node) bool {
 	return false
 }
 
-// peeked reports whether a send case sends an element still held in a
-// slice or map (case out <- backlog[0]: backlog = backlog[1:]) and removes
-// it only once sent: when the channel is full the element stays where it
-// is, and nothing is lost.
 // drainedBefore reports whether the statement before the select, in the
 // same list, is a non-blocking receive from the same channel whose value is
 // discarded (select { case <-ch: default: }): drain the stale value, then
@@ -555,9 +551,23 @@ func followed(stack []ast.Node) bool {
 // only when another producer stored a value between the two selects, and
 // that value is as recent as the one dropped. Seen as an IDL provider's
 // service descriptor, a migrator's "all events up to the lock processed"
-// sentinel, and a test's latest requested resource names.
+// sentinel, and a test's latest requested resource names. The drain may
+// also be the case the select sits in (select { case <-ch: select { case
+// ch <- v: default: } case ch <- v: }: a republisher's latest value).
 func (c *checker) drainedBefore(sel *ast.SelectStmt, send *ast.SendStmt, stack []ast.Node) bool {
 	list, i := astutil.EnclosingList(stack) // stack ends at sel
+	if i == 0 && len(stack) >= 2 {
+		// The first statement of a case that drained the channel:
+		// select { case <-ch: select { case ch <- v: default: } ... }.
+		if cc, ok := stack[len(stack)-2].(*ast.CommClause); ok {
+			if es, ok := cc.Comm.(*ast.ExprStmt); ok {
+				if u, ok := ast.Unparen(es.X).(*ast.UnaryExpr); ok && u.Op == token.ARROW {
+					target := c.chanObject(send.Chan)
+					return target != nil && c.chanObject(u.X) == target && types.ExprString(u.X) == types.ExprString(send.Chan)
+				}
+			}
+		}
+	}
 	if i < 1 {
 		return false
 	}
@@ -586,6 +596,10 @@ func (c *checker) drainedBefore(sel *ast.SelectStmt, send *ast.SendStmt, stack [
 	return hasDefault && drains
 }
 
+// peeked reports whether a send case sends an element still held in a
+// slice or map (case out <- backlog[0]: backlog = backlog[1:]) and removes
+// it only once sent: when the channel is full the element stays where it
+// is, and nothing is lost.
 func peeked(send *ast.SendStmt, body []ast.Stmt) bool {
 	_, isIndex := ast.Unparen(send.Value).(*ast.IndexExpr)
 	return isIndex && len(body) > 0

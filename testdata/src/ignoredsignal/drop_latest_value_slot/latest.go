@@ -65,3 +65,28 @@ func (p *provider) Current() descriptor {
 func (p *provider) Other() descriptor {
 	return <-p.other
 }
+
+// UpdateInCase drains in the case of a select that otherwise sends: the
+// drop select runs right after the stale value was taken.
+func (p *provider) UpdateInCase(d descriptor) {
+	select {
+	case <-p.svcs:
+		select {
+		case p.svcs <- d: // ok: the stale value was drained by the case
+		default:
+		}
+	case p.svcs <- d:
+	}
+}
+
+// UpdateInOtherCase drains another channel in the case: reported.
+func (p *provider) UpdateInOtherCase(d descriptor) {
+	select {
+	case <-p.other:
+		select {
+		case p.svcs <- d: // want `send on p.svcs in a select with an empty default drops the value`
+		default:
+		}
+	case p.svcs <- d:
+	}
+}

@@ -55,3 +55,7 @@ func TestQueueBoundedByHolderLen(t *testing.T) {
 func TestQueueExpiryList(t *testing.T) {
 	analysistest.Run(t, testdata, unboundedqueue.New(unboundedqueue.Config{}), "unboundedqueue/queue_expiry_list")
 }
+
+func TestQueueNewKeyOnly(t *testing.T) {
+	analysistest.Run(t, testdata, unboundedqueue.New(unboundedqueue.Config{}), "unboundedqueue/queue_new_key_only")
+}

@@ -7,8 +7,6 @@ import (
 	"slices"
 
 	"golang.org/x/tools/go/types/typeutil"
-
-	"github.com/bplint/bplint/internal/astutil"
 )
 
 // This file recognises the shapes that grow at the end and take from the
@@ -218,9 +216,6 @@ func zeroValue(info *types.Info, e ast.Expr) bool {
 // in the statement lists leading to it: the add happens only for what was
 // not found (a subscription table keyed by topic).
 func (u *checker) searchedBefore(q *queue, g site) bool {
-	if u.newKeyOnly(g) {
-		return true
-	}
 	return listsUp(g.stack, g.node, nil, func(list []ast.Stmt, idx int) bool {
 		return slices.ContainsFunc(list[:idx], func(s ast.Stmt) bool {
 			switch s := s.(type) {
@@ -232,92 +227,6 @@ func (u *checker) searchedBefore(q *queue, g site) bool {
 			return false
 		})
 	})
-}
-
-// newKeyOnly reports whether growth g happens only for a key not yet in a
-// map that the same path then records it in: inside if _, ok := m[k]; !ok
-// { m[k] = v; q = append(q, e) }, or after if _, ok := m[k]; ok { continue
-// } followed by m[k] = v.
-//
-// Property: each key is added once while it is in the map, so the queue is
-// a de-duplicated set, bounded by the distinct keys, as a slice searched
-// before each add is (a list of stream ids per live stream, the addresses
-// of a peer not yet sent).
-func (u *checker) newKeyOnly(g site) bool {
-	info := u.pass.TypesInfo
-	// lookup returns the map a comma-ok lookup in init reads, and its ok.
-	lookup := func(init ast.Stmt) (m, ok types.Object) {
-		as, isAssign := init.(*ast.AssignStmt)
-		if !isAssign || len(as.Lhs) != 2 || len(as.Rhs) != 1 {
-			return nil, nil
-		}
-		ix, isIndex := ast.Unparen(as.Rhs[0]).(*ast.IndexExpr)
-		if !isIndex {
-			return nil, nil
-		}
-		if _, isMap := info.TypeOf(ix.X).Underlying().(*types.Map); !isMap {
-			return nil, nil
-		}
-		return u.objectOf(ix.X), u.objectOf(as.Lhs[1])
-	}
-	// stores reports whether stmts assign an entry of m.
-	stores := func(stmts []ast.Stmt, m types.Object) bool {
-		found := false
-		for _, st := range stmts {
-			ast.Inspect(st, func(n ast.Node) bool {
-				if as, ok := n.(*ast.AssignStmt); ok && (as.Tok == token.ASSIGN || as.Tok == token.DEFINE) {
-					for _, l := range as.Lhs {
-						if ix, ok := ast.Unparen(l).(*ast.IndexExpr); ok && u.objectOf(ix.X) == m {
-							found = true
-						}
-					}
-				}
-				return !found
-			})
-		}
-		return found
-	}
-	isIdent := func(e ast.Expr, obj types.Object, negated bool) bool {
-		if negated {
-			un, ok := ast.Unparen(e).(*ast.UnaryExpr)
-			if !ok || un.Op != token.NOT {
-				return false
-			}
-			e = un.X
-		}
-		id, ok := ast.Unparen(e).(*ast.Ident)
-		return ok && obj != nil && info.ObjectOf(id) == obj
-	}
-	stmt := g.node
-	for i := len(g.stack) - 2; i >= 0; i-- {
-		p := g.stack[i]
-		switch p := p.(type) {
-		case *ast.FuncDecl, *ast.FuncLit:
-			return false
-		case *ast.IfStmt:
-			// if _, ok := m[k]; !ok { m[k] = v; ...; grow }
-			if p.Init != nil && stmt == ast.Node(p.Body) {
-				if m, ok := lookup(p.Init); m != nil && isIdent(p.Cond, ok, true) && stores(p.Body.List, m) {
-					return true
-				}
-			}
-		}
-		list := astutil.StmtList(p)
-		if idx := slices.IndexFunc(list, func(s ast.Stmt) bool { return ast.Node(s) == stmt }); idx >= 0 {
-			// if _, ok := m[k]; ok { continue }; m[k] = v; ...; grow
-			for j := 0; j < idx; j++ {
-				ifs, isIf := list[j].(*ast.IfStmt)
-				if !isIf || ifs.Init == nil || ifs.Else != nil || !terminates(ifs.Body) {
-					continue
-				}
-				if m, ok := lookup(ifs.Init); m != nil && isIdent(ifs.Cond, ok, false) && stores(list[j+1:idx+1], m) {
-					return true
-				}
-			}
-		}
-		stmt = p
-	}
-	return false
 }
 
 // walksFromFront reports whether a for statement walks the list obj from

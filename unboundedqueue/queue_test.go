@@ -56,6 +56,6 @@ func TestQueueExpiryList(t *testing.T) {
 	analysistest.Run(t, testdata, unboundedqueue.New(unboundedqueue.Config{}), "unboundedqueue/queue_expiry_list")
 }
 
-func TestQueueNewKeyOnly(t *testing.T) {
-	analysistest.Run(t, testdata, unboundedqueue.New(unboundedqueue.Config{}), "unboundedqueue/queue_new_key_only")
+func TestQueuePendingByUniqueKey(t *testing.T) {
+	analysistest.Run(t, testdata, unboundedqueue.New(unboundedqueue.Config{}), "unboundedqueue/queue_pending_by_unique_key")
 }

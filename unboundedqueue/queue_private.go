@@ -123,16 +123,17 @@ func (u *checker) exposedTypes() map[*types.TypeName]bool {
 func (u *checker) convertedTypes() map[*types.TypeName]bool {
 	info := u.pass.TypesInfo
 	out := make(map[*types.TypeName]bool)
-	note := func(to types.Type, e ast.Expr) {
-		if to == nil || !types.IsInterface(to) {
+	noteType := func(to, from types.Type) {
+		if to == nil || from == nil || !types.IsInterface(to) || types.IsInterface(from) {
 			return
 		}
-		tv, ok := info.Types[e]
-		if !ok || tv.Type == nil || types.IsInterface(tv.Type) {
-			return
-		}
-		if n := namedOf(tv.Type); n != nil && n.Obj().Pkg() == u.pass.Pkg {
+		if n := namedOf(from); n != nil && n.Obj().Pkg() == u.pass.Pkg {
 			out[n.Obj()] = true
+		}
+	}
+	note := func(to types.Type, e ast.Expr) {
+		if tv, ok := info.Types[e]; ok {
+			noteType(to, tv.Type)
 		}
 	}
 	u.ins.WithStack([]ast.Node{(*ast.CallExpr)(nil), (*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.ReturnStmt)(nil), (*ast.SendStmt)(nil), (*ast.CompositeLit)(nil)}, func(n ast.Node, push bool, stack []ast.Node) bool {
@@ -167,6 +168,13 @@ func (u *checker) convertedTypes() map[*types.TypeName]bool {
 				for i := range n.Lhs {
 					note(info.TypeOf(n.Lhs[i]), n.Rhs[i])
 				}
+			} else if len(n.Rhs) == 1 {
+				// i, err = newThing(): the results of one call.
+				if tup, ok := info.TypeOf(n.Rhs[0]).(*types.Tuple); ok && tup.Len() == len(n.Lhs) {
+					for i, l := range n.Lhs {
+						noteType(info.TypeOf(l), tup.At(i).Type())
+					}
+				}
 			}
 		case *ast.ValueSpec:
 			if n.Type != nil && len(n.Values) == len(n.Names) {
@@ -189,6 +197,13 @@ func (u *checker) convertedTypes() map[*types.TypeName]bool {
 			if sig != nil && sig.Results().Len() == len(n.Results) {
 				for i, r := range n.Results {
 					note(sig.Results().At(i).Type(), r)
+				}
+			} else if sig != nil && len(n.Results) == 1 {
+				// return newThing(): the results of one call.
+				if tup, ok := info.TypeOf(n.Results[0]).(*types.Tuple); ok && tup.Len() == sig.Results().Len() {
+					for i := 0; i < tup.Len(); i++ {
+						noteType(sig.Results().At(i).Type(), tup.At(i).Type())
+					}
 				}
 			}
 		case *ast.SendStmt:

@@ -160,7 +160,7 @@ func (r *Result) limitBefore(s scope, site ssa.Instruction) *Limit {
 	if s.loop != nil {
 		start = s.loop.Header
 	}
-	next := func(x, n *ssa.BasicBlock) bool {
+	next := func(n *ssa.BasicBlock) bool {
 		return s.contains(n) && !(s.loop != nil && n == s.loop.Header)
 	}
 	// leadsToTaken reports whether a block that takes the limit can be
@@ -178,7 +178,7 @@ func (r *Result) limitBefore(s scope, site ssa.Instruction) *Limit {
 				continue
 			}
 			for _, m := range x.Succs {
-				if !seen[m] && next(x, m) {
+				if !seen[m] && next(m) {
 					seen[m] = true
 					stack = append(stack, m)
 				}
@@ -225,7 +225,7 @@ func (r *Result) limitBefore(s scope, site ssa.Instruction) *Limit {
 			if optional(x) {
 				var taking []*ssa.BasicBlock
 				for _, n := range succs {
-					if next(x, n) && leadsToTaken(n) {
+					if next(n) && leadsToTaken(n) {
 						taking = append(taking, n)
 					}
 				}
@@ -234,7 +234,7 @@ func (r *Result) limitBefore(s scope, site ssa.Instruction) *Limit {
 				}
 			}
 			for _, n := range succs {
-				if !seen[n] && next(x, n) {
+				if !seen[n] && next(n) {
 					seen[n] = true
 					stack = append(stack, n)
 				}
@@ -1038,8 +1038,9 @@ func writtenInBy(fn *ssa.Function, l Loc, depth int, w func(ssa.Instruction, Loc
 // send on or close of such a channel also ends a goroutine that receives
 // from it only once, not in a loop (a helper stopped before the function
 // returns), and a close, or a deferred close, ends one that ranges over it
-// (a consumer of the function's own sends). A goroutine that waits on a context the scope cancels before
-// it ends is as good as awaited (cancelledOnReturn).
+// (a consumer of the function's own sends). A goroutine that waits on a
+// context the scope cancels before it ends is as good as awaited
+// (cancelledOnReturn).
 func (r *Result) awaited(s scope, site ssa.Instruction, given []ssa.Value, spawned *ssa.Function) bool {
 	if cancelledOnReturn(s, site, spawned) {
 		return true

@@ -212,3 +212,60 @@ func (w *exposedWrapper) get() *msg {
 	}
 	return w.q.Pop()
 }
+
+// pusher is how tupleQ escapes: a constructor's results assigned to an
+// interface variable.
+type pusher interface{ Push(*msg) }
+
+type tupleQ struct {
+	items []*msg
+}
+
+func newTupleQ() (*tupleQ, error) { return &tupleQ{}, nil }
+
+func (q *tupleQ) Len() int { return len(q.items) }
+
+func (q *tupleQ) Push(r *msg) {
+	q.items = append(q.items, r) // want `slice q\.items is a queue`
+}
+
+func (q *tupleQ) Pop() *msg {
+	r := q.items[0]
+	q.items = q.items[1:]
+	return r
+}
+
+var published pusher
+
+type tupleWrapper struct {
+	mu   sync.Mutex
+	data sync.Cond
+	q    *tupleQ
+	max  int
+}
+
+func (w *tupleWrapper) init() (err error) {
+	published, err = newTupleQ()
+	w.q, _ = newTupleQ()
+	return err
+}
+
+func (w *tupleWrapper) put(r *msg) error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.q.Len() >= w.max {
+		return errFull
+	}
+	w.q.Push(r)
+	w.data.Signal()
+	return nil
+}
+
+func (w *tupleWrapper) get() *msg {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	for w.q.Len() == 0 {
+		w.data.Wait()
+	}
+	return w.q.Pop()
+}

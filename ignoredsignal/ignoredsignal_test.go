@@ -52,6 +52,7 @@ func TestDefault(t *testing.T) {
 		"ignoredsignal/write_failure_seen_later",
 		"ignoredsignal/drop_error_type",
 		"ignoredsignal/test_code_quiet",
+		"ignoredsignal/test_fills_then_checks",
 		"ignoredsignal/drop_notification_time",
 		"ignoredsignal/drop_notification_same_value",
 		"ignoredsignal/drop_request_slot",

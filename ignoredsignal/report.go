@@ -3,6 +3,7 @@ package ignoredsignal
 import (
 	"fmt"
 	"go/ast"
+	"go/token"
 	"go/types"
 	"strings"
 
@@ -10,6 +11,7 @@ import (
 	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/bplint/bplint/internal/directive"
 	"github.com/bplint/bplint/internal/fix"
 	"github.com/bplint/bplint/internal/signal"
 	"github.com/bplint/bplint/internal/sink"
@@ -100,6 +102,9 @@ func (c *checker) checkCall(instr ssa.Instruction, cc *ssa.CallCommon, call *ssa
 	}
 	if h == blank && !c.cfg.Strict {
 		return // a deliberate choice, reported only with -strict
+	}
+	if isSignal && recv != nil && testCode(c.pass, path) && readBack(instr, recv) {
+		return // see readBack: a test filling the object on purpose, then checking it
 	}
 	resultType := fn.Signature().Results().At(index).Type()
 	what := "result"
@@ -324,4 +329,102 @@ func shortName(full string) string {
 		prefix = "("
 	}
 	return prefix + full[open+1:]
+}
+
+// testCode reports whether the node at the bottom of path is test code: in
+// a _test.go file, or in a function (or a literal within one) with a
+// *testing.T, *testing.B, *testing.F or testing.TB parameter.
+func testCode(pass *analysis.Pass, path []ast.Node) bool {
+	if len(path) > 0 && strings.HasSuffix(pass.Fset.Position(path[0].Pos()).Filename, "_test.go") {
+		return true
+	}
+	for _, n := range path {
+		var ft *ast.FuncType
+		switch fn := n.(type) {
+		case *ast.FuncDecl:
+			ft = fn.Type
+		case *ast.FuncLit:
+			ft = fn.Type
+		}
+		if ft == nil || ft.Params == nil {
+			continue
+		}
+		for _, f := range ft.Params.List {
+			if directive.IsTestingType(pass.TypesInfo.TypeOf(f.Type)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// readBack reports whether, after the signal call instr on recv, the same
+// function calls a method on the same receiver and uses its result (b.Size()
+// compared, items := b.PollBatch(), if rl.Allow() { t.Fatal(...) }).
+//
+// Property: in test code, such a test drives the object into a state on
+// purpose (fills a buffer past its capacity, drains a limiter's tokens) and
+// then reads that state back, so the refusal it ignored is observed through
+// the object; no work is lost. A test that ignores a refusal and never
+// looks at the object again is still reported (SPEC: discarded-signal
+// reports in tests).
+func readBack(instr ssa.Instruction, recv ssa.Value) bool {
+	same := func(v ssa.Value) bool {
+		return v == recv || (loadOf(v) != nil && loadOf(v) == loadOf(recv))
+	}
+	used := func(call *ssa.Call) bool {
+		for _, r := range *call.Referrers() {
+			if _, isDebug := r.(*ssa.DebugRef); !isDebug {
+				return true
+			}
+		}
+		return false
+	}
+	check := func(x ssa.Instruction) bool {
+		call, ok := x.(*ssa.Call)
+		if !ok || x == instr {
+			return false
+		}
+		_, r, _ := callee(call.Common())
+		return r != nil && same(r) && used(call)
+	}
+	b := instr.Block()
+	after := false
+	for _, x := range b.Instrs {
+		if after && check(x) {
+			return true
+		}
+		if x == instr {
+			after = true
+		}
+	}
+	seen := map[*ssa.BasicBlock]bool{b: true}
+	stack := append([]*ssa.BasicBlock(nil), b.Succs...)
+	for len(stack) > 0 {
+		x := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if seen[x] {
+			continue
+		}
+		seen[x] = true
+		for _, in := range x.Instrs {
+			if check(in) {
+				return true
+			}
+		}
+		stack = append(stack, x.Succs...)
+	}
+	return false
+}
+
+// loadOf returns the variable v is loaded from (a local captured by a
+// closure, a global, a field address), or nil.
+func loadOf(v ssa.Value) ssa.Value {
+	if u, ok := v.(*ssa.UnOp); ok && u.Op == token.MUL {
+		switch x := u.X.(type) {
+		case *ssa.Alloc, *ssa.Global, *ssa.FreeVar:
+			return x
+		}
+	}
+	return nil
 }

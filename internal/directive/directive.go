@@ -274,7 +274,7 @@ func (r *Reporter) quietInTestHelper(rule string, pos token.Pos) bool {
 			}
 			if ft != nil && ft.Params != nil {
 				for _, field := range ft.Params.List {
-					if isTestingType(r.pass.TypesInfo.TypeOf(field.Type)) {
+					if IsTestingType(r.pass.TypesInfo.TypeOf(field.Type)) {
 						found = true
 					}
 				}
@@ -286,9 +286,9 @@ func (r *Reporter) quietInTestHelper(rule string, pos token.Pos) bool {
 	return false
 }
 
-// isTestingType reports whether t is *testing.T, *testing.B, *testing.F
-// or testing.TB.
-func isTestingType(t types.Type) bool {
+// IsTestingType reports whether t is *testing.T, *testing.B, *testing.F
+// or testing.TB: a parameter of such a type makes a function test code.
+func IsTestingType(t types.Type) bool {
 	if p, ok := t.(*types.Pointer); ok {
 		t = p.Elem()
 	}

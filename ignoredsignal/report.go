@@ -15,6 +15,7 @@ import (
 	"github.com/bplint/bplint/internal/fix"
 	"github.com/bplint/bplint/internal/signal"
 	"github.com/bplint/bplint/internal/sink"
+	"github.com/bplint/bplint/internal/ssaform"
 	"github.com/bplint/bplint/internal/unread"
 )
 
@@ -338,24 +339,7 @@ func testCode(pass *analysis.Pass, path []ast.Node) bool {
 	if len(path) > 0 && strings.HasSuffix(pass.Fset.Position(path[0].Pos()).Filename, "_test.go") {
 		return true
 	}
-	for _, n := range path {
-		var ft *ast.FuncType
-		switch fn := n.(type) {
-		case *ast.FuncDecl:
-			ft = fn.Type
-		case *ast.FuncLit:
-			ft = fn.Type
-		}
-		if ft == nil || ft.Params == nil {
-			continue
-		}
-		for _, f := range ft.Params.List {
-			if directive.IsTestingType(pass.TypesInfo.TypeOf(f.Type)) {
-				return true
-			}
-		}
-	}
-	return false
+	return directive.InTestFunc(pass.TypesInfo, path)
 }
 
 // readBack reports whether, after the signal call instr on recv, the same
@@ -388,33 +372,7 @@ func readBack(instr ssa.Instruction, recv ssa.Value) bool {
 		_, r, _ := callee(call.Common())
 		return r != nil && same(r) && used(call)
 	}
-	b := instr.Block()
-	after := false
-	for _, x := range b.Instrs {
-		if after && check(x) {
-			return true
-		}
-		if x == instr {
-			after = true
-		}
-	}
-	seen := map[*ssa.BasicBlock]bool{b: true}
-	stack := append([]*ssa.BasicBlock(nil), b.Succs...)
-	for len(stack) > 0 {
-		x := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		if seen[x] {
-			continue
-		}
-		seen[x] = true
-		for _, in := range x.Instrs {
-			if check(in) {
-				return true
-			}
-		}
-		stack = append(stack, x.Succs...)
-	}
-	return false
+	return ssaform.AnyAfter(instr, check)
 }
 
 // loadOf returns the variable v is loaded from (a local captured by a

@@ -7,6 +7,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/bplint/bplint/internal/ssaform"
 )
 
 // funcResult is what the analysis of a function found that its callers
@@ -476,31 +478,7 @@ func (a *pkgState) closesLast(g *ssa.Function, ch, done ssa.Value) bool {
 
 // sendsAfter reports whether one of sends can run after instruction from.
 func sendsAfter(from ssa.Instruction, sends map[ssa.Instruction]bool) bool {
-	b := from.Block()
-	after := false
-	for _, instr := range b.Instrs {
-		if after && sends[instr] {
-			return true
-		}
-		after = after || instr == from
-	}
-	seen := make(map[*ssa.BasicBlock]bool)
-	stack := append([]*ssa.BasicBlock(nil), b.Succs...)
-	for len(stack) > 0 {
-		x := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		if seen[x] {
-			continue
-		}
-		seen[x] = true
-		for _, instr := range x.Instrs {
-			if sends[instr] {
-				return true
-			}
-		}
-		stack = append(stack, x.Succs...)
-	}
-	return false
+	return ssaform.AnyAfter(from, func(instr ssa.Instruction) bool { return sends[instr] })
 }
 
 // onlyCloser reports whether, besides receives, the only thing fn does with

@@ -26,6 +26,7 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/astutil"
 
 	"github.com/bplint/bplint/internal/rules"
 )
@@ -257,31 +258,34 @@ func (r *Reporter) quietInTestHelper(rule string, pos token.Pos) bool {
 		return false
 	}
 	for _, f := range r.pass.Files {
-		if pos < f.FileStart || pos > f.FileEnd {
+		if pos >= f.FileStart && pos <= f.FileEnd {
+			path, _ := astutil.PathEnclosingInterval(f, pos, pos)
+			return InTestFunc(r.pass.TypesInfo, path)
+		}
+	}
+	return false
+}
+
+// InTestFunc reports whether one of the functions on path (innermost first,
+// as astutil.PathEnclosingInterval returns it), a declaration or a literal,
+// has a parameter of a testing type (IsTestingType).
+func InTestFunc(info *types.Info, path []ast.Node) bool {
+	for _, n := range path {
+		var ft *ast.FuncType
+		switch fn := n.(type) {
+		case *ast.FuncDecl:
+			ft = fn.Type
+		case *ast.FuncLit:
+			ft = fn.Type
+		}
+		if ft == nil || ft.Params == nil {
 			continue
 		}
-		found := false
-		ast.Inspect(f, func(n ast.Node) bool {
-			if found || n == nil || pos < n.Pos() || pos >= n.End() {
-				return false
+		for _, field := range ft.Params.List {
+			if IsTestingType(info.TypeOf(field.Type)) {
+				return true
 			}
-			var ft *ast.FuncType
-			switch fn := n.(type) {
-			case *ast.FuncDecl:
-				ft = fn.Type
-			case *ast.FuncLit:
-				ft = fn.Type
-			}
-			if ft != nil && ft.Params != nil {
-				for _, field := range ft.Params.List {
-					if IsTestingType(r.pass.TypesInfo.TypeOf(field.Type)) {
-						found = true
-					}
-				}
-			}
-			return !found
-		})
-		return found
+		}
 	}
 	return false
 }

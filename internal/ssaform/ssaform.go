@@ -191,3 +191,34 @@ func (f *Form) Callees(site ssa.CallInstruction) []*ssa.Function {
 	slices.SortFunc(out, func(a, b *ssa.Function) int { return int(a.Pos() - b.Pos()) })
 	return out
 }
+
+// AnyAfter reports whether pred holds for an instruction that can run after
+// from in its function: the rest of from's block, then every block reachable
+// from it (a block reached again through a loop is visited whole).
+func AnyAfter(from ssa.Instruction, pred func(ssa.Instruction) bool) bool {
+	b := from.Block()
+	after := false
+	for _, instr := range b.Instrs {
+		if after && pred(instr) {
+			return true
+		}
+		after = after || instr == from
+	}
+	seen := make(map[*ssa.BasicBlock]bool)
+	stack := append([]*ssa.BasicBlock(nil), b.Succs...)
+	for len(stack) > 0 {
+		x := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if seen[x] {
+			continue
+		}
+		seen[x] = true
+		for _, instr := range x.Instrs {
+			if pred(instr) {
+				return true
+			}
+		}
+		stack = append(stack, x.Succs...)
+	}
+	return false
+}

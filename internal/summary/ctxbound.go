@@ -87,7 +87,7 @@ func cancelsOf(ctx ssa.Value) []ssa.Value {
 
 // storedOnce looks through a variable captured by a closure (the SSA form
 // keeps it in an Alloc): for the Alloc, or a load of it, the one value ever
-// stored there; nil when it is stored more than once. Other values are
+// stored there; nil when different values are stored. Other values are
 // returned as they are.
 func storedOnce(v ssa.Value) ssa.Value {
 	if u, ok := v.(*ssa.UnOp); ok && u.Op == token.MUL {
@@ -102,7 +102,7 @@ func storedOnce(v ssa.Value) ssa.Value {
 	var val ssa.Value
 	for _, r := range *a.Referrers() {
 		if st, ok := r.(*ssa.Store); ok && st.Addr == a {
-			if val != nil {
+			if val != nil && val != st.Val {
 				return nil
 			}
 			val = st.Val

@@ -576,19 +576,10 @@ func spilled(v ssa.Value) ssa.Value {
 	return v
 }
 
-// storedParam returns the parameter an Alloc holds when the only store to
-// it is that parameter.
+// storedParam returns the parameter an Alloc holds when the only value
+// stored to it is that parameter.
 func storedParam(a *ssa.Alloc) *ssa.Parameter {
-	var p *ssa.Parameter
-	for _, r := range *a.Referrers() {
-		if st, ok := r.(*ssa.Store); ok && st.Addr == a {
-			q, ok := st.Val.(*ssa.Parameter)
-			if !ok || (p != nil && p != q) {
-				return nil
-			}
-			p = q
-		}
-	}
+	p, _ := storedOnce(a).(*ssa.Parameter)
 	return p
 }
 

@@ -88,6 +88,8 @@ func (c *checker) lossless(sel *ast.SelectStmt, cc *ast.CommClause, send *ast.Se
 		return "a peeked element"
 	case c.drainedBefore(sel, send, stack):
 		return "a latest-value slot"
+	case c.closedAfter(sel, send, stack):
+		return "a last notice before close"
 	case c.oneShotReply(send.Chan, stack), c.oneShotField(send.Chan), c.oneShotParam(send.Chan, stack):
 		return "a one-shot slot"
 	case configuredDrop(c.pass.TypesInfo, send, stack):
@@ -603,4 +605,75 @@ func (c *checker) drainedBefore(sel *ast.SelectStmt, send *ast.SendStmt, stack [
 func peeked(send *ast.SendStmt, body []ast.Stmt) bool {
 	_, isIndex := ast.Unparen(send.Value).(*ast.IndexExpr)
 	return isIndex && len(body) > 0
+}
+
+// closedAfter reports whether every path out of the select goes on to
+// close the channel it sends on: a later statement of the same list is
+// close(ch) of the same channel, and neither a case of the select nor a
+// statement before the close can leave the list (return, a branch other
+// than an unlabeled break, panic).
+//
+// Property: the close reaches every receiver whatever the send did, and
+// no send can follow it (a send on a closed channel panics), so the drop
+// loses at most one value per channel, the payload of a final notice whose
+// signal, the close, cannot be lost; it does not grow with load. Seen as a
+// message client's delivery-settled slot (send the outcome, close), a
+// listener's last accept error, and a mock watch's final cancelled response.
+func (c *checker) closedAfter(sel *ast.SelectStmt, send *ast.SendStmt, stack []ast.Node) bool {
+	list, i := astutil.EnclosingList(stack)
+	if i < 0 || list[i] != ast.Stmt(sel) {
+		return false
+	}
+	target := c.chanObject(send.Chan)
+	if target == nil {
+		return false
+	}
+	for _, s := range sel.Body.List {
+		if mayLeave(s.(*ast.CommClause).Body...) {
+			return false
+		}
+	}
+	for _, s := range list[i+1:] {
+		if es, ok := s.(*ast.ExprStmt); ok {
+			if call, ok := ast.Unparen(es.X).(*ast.CallExpr); ok && len(call.Args) == 1 {
+				if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+					if b, ok := c.pass.TypesInfo.Uses[id].(*types.Builtin); ok && b.Name() == "close" &&
+						c.chanObject(call.Args[0]) == target && types.ExprString(call.Args[0]) == types.ExprString(send.Chan) {
+						return true
+					}
+				}
+			}
+		}
+		if mayLeave(s) {
+			return false
+		}
+	}
+	return false
+}
+
+// mayLeave reports whether control can leave the statements other than by
+// falling off their end: a return, a branch other than an unlabeled break,
+// or a call of panic (function literals excluded).
+func mayLeave(stmts ...ast.Stmt) bool {
+	found := false
+	for _, s := range stmts {
+		ast.Inspect(s, func(n ast.Node) bool {
+			switch x := n.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.ReturnStmt:
+				found = true
+			case *ast.BranchStmt:
+				if x.Tok != token.BREAK || x.Label != nil {
+					found = true
+				}
+			case *ast.CallExpr:
+				if id, ok := ast.Unparen(x.Fun).(*ast.Ident); ok && id.Name == "panic" {
+					found = true
+				}
+			}
+			return !found
+		})
+	}
+	return found
 }

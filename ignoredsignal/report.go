@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -372,7 +373,54 @@ func readBack(instr ssa.Instruction, recv ssa.Value) bool {
 		_, r, _ := callee(call.Common())
 		return r != nil && same(r) && used(call)
 	}
-	return ssaform.AnyAfter(instr, check)
+	if ssaform.AnyAfter(instr, check) {
+		return true
+	}
+	// In a function literal of the test (go func() { q.TrySend(v) }()),
+	// the test reads the object back after it starts the literal.
+	fv, ok := recv.(*ssa.FreeVar)
+	boxed := false
+	if !ok {
+		fv, boxed = loadOf(recv).(*ssa.FreeVar)
+	}
+	if fv == nil {
+		return false
+	}
+	mc, bound := closureBinding(fv)
+	if mc == nil {
+		return false
+	}
+	check = func(x ssa.Instruction) bool {
+		call, ok := x.(*ssa.Call)
+		if !ok {
+			return false
+		}
+		_, r, _ := callee(call.Common())
+		if r == nil || !used(call) {
+			return false
+		}
+		if boxed {
+			return loadOf(r) == bound
+		}
+		return r == bound || (loadOf(r) != nil && loadOf(r) == loadOf(bound))
+	}
+	return ssaform.AnyAfter(mc, check)
+}
+
+// closureBinding returns the one MakeClosure of fv's function and the value
+// it binds to fv, or nil.
+func closureBinding(fv *ssa.FreeVar) (*ssa.MakeClosure, ssa.Value) {
+	fn := fv.Parent()
+	i := slices.Index(fn.FreeVars, fv)
+	refs := fn.Referrers()
+	if i < 0 || refs == nil || len(*refs) != 1 {
+		return nil, nil
+	}
+	mc, ok := (*refs)[0].(*ssa.MakeClosure)
+	if !ok || i >= len(mc.Bindings) {
+		return nil, nil
+	}
+	return mc, mc.Bindings[i]
 }
 
 // loadOf returns the variable v is loaded from (a local captured by a

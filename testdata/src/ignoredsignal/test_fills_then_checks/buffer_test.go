@@ -29,3 +29,41 @@ func TestIgnored(t *testing.T) {
 	r.Offer(2) // want `result of r\.Offer is discarded`
 	t.Log("done")
 }
+
+func TestRefusedInGoroutine(t *testing.T) {
+	r := &Ring{max: 1}
+	done := make(chan struct{}, 1)
+	go func() {
+		r.Offer(2) // ok: the test reads the ring back after starting the literal
+		done <- struct{}{}
+	}()
+	if r.Size() > 1 {
+		t.Fatal("overfilled")
+	}
+	<-done
+}
+
+func TestRefusedInGoroutineBlind(t *testing.T) {
+	r := &Ring{max: 1}
+	done := make(chan struct{}, 1)
+	go func() {
+		r.Offer(2) // want `result of r\.Offer is discarded`
+		done <- struct{}{}
+	}()
+	<-done
+	t.Log("done")
+}
+
+func TestRefusedInGoroutineReassigned(t *testing.T) {
+	r := &Ring{max: 1}
+	done := make(chan struct{}, 1)
+	go func() {
+		r.Offer(2) // ok: r is captured by reference and read back below
+		done <- struct{}{}
+	}()
+	<-done
+	if r.Size() > 1 {
+		t.Fatal("overfilled")
+	}
+	r = nil
+}

@@ -340,7 +340,7 @@ func (u *checker) limitedListener(cc *ssa.CallCommon) bool {
 		f := c.Call.StaticCallee()
 		return f != nil && f.String() == "golang.org/x/net/netutil.LimitListener"
 	}
-	if isLimit(recv) {
+	if isLimit(recv) || optionalLimitListener(recv, isLimit) {
 		return true
 	}
 	loc := summary.ChanLoc(recv) // the field or variable it is loaded from
@@ -348,7 +348,7 @@ func (u *checker) limitedListener(cc *ssa.CallCommon) bool {
 	for _, fn := range u.sum.Form().Funcs() {
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
-				if st, ok := instr.(*ssa.Store); ok && isLimit(st.Val) {
+				if st, ok := instr.(*ssa.Store); ok && (isLimit(st.Val) || optionalLimitListener(st.Val, isLimit)) {
 					if summary.ChanLoc(&ssa.UnOp{Op: token.MUL, X: st.Addr}) == loc {
 						found = true
 					}
@@ -357,6 +357,81 @@ func (u *checker) limitedListener(cc *ssa.CallCommon) bool {
 		}
 	}
 	return found
+}
+
+// optionalLimitListener reports whether v is a listener limited whenever a
+// limit is configured: the join of ln and netutil.LimitListener(ln, n)
+// where the branch that chooses tests n against a constant (if n > 0 { ln
+// = netutil.LimitListener(ln, n) }).
+//
+// Property: as for an optional semaphore (internal/summary's testsLimit),
+// the side without the wrapper is the configured "unlimited" mode the
+// author wrote as a mode, not a way around the limit.
+func optionalLimitListener(v ssa.Value, isLimit func(ssa.Value) bool) bool {
+	phi, ok := v.(*ssa.Phi)
+	if !ok {
+		return false
+	}
+	var edges []ssa.Value // a loop header's phi also has itself as an edge
+	for _, e := range phi.Edges {
+		if e != ssa.Value(phi) {
+			edges = append(edges, e)
+		}
+	}
+	if len(edges) != 2 {
+		return false
+	}
+	for i, e := range edges {
+		c, ok := summary.Root(e).(*ssa.Call)
+		if !ok || !isLimit(e) || len(c.Call.Args) != 2 {
+			continue
+		}
+		other := edges[1-i]
+		if summary.Root(other) != summary.Root(c.Call.Args[0]) {
+			continue
+		}
+		d := phi.Block().Idom()
+		if d == nil || len(d.Instrs) == 0 {
+			return false
+		}
+		ifi, ok := d.Instrs[len(d.Instrs)-1].(*ssa.If)
+		if !ok {
+			return false
+		}
+		bin, ok := ifi.Cond.(*ssa.BinOp)
+		if !ok {
+			return false
+		}
+		x, k := bin.X, bin.Y
+		if _, isConst := x.(*ssa.Const); isConst {
+			x, k = k, x
+		}
+		if _, isConst := k.(*ssa.Const); !isConst {
+			return false
+		}
+		n := c.Call.Args[1]
+		same := func(a, b ssa.Value) bool {
+			a, b = stripConvert(a), stripConvert(b)
+			if a == b {
+				return true
+			}
+			la, lb := summary.ChanLoc(a), summary.ChanLoc(b)
+			_, va := la.(ssa.Value)
+			return !va && la == lb // both loaded from one field or variable
+		}
+		return same(x, n)
+	}
+	return false
+}
+
+func stripConvert(v ssa.Value) ssa.Value {
+	for {
+		c, ok := v.(*ssa.Convert)
+		if !ok {
+			return v
+		}
+		v = c.X
+	}
 }
 
 // releasedEarly reports a go statement before which a limit is taken and

@@ -170,6 +170,14 @@ func TestSpawnOptionalLimit(t *testing.T) {
 	analysistest.Run(t, testdata, unboundedqueue.New(unboundedqueue.Config{}), "unboundedqueue/spawn_optional_limit")
 }
 
+func TestSpawnLimitWrappedElsewhere(t *testing.T) {
+	analysistest.Run(t, testdata, unboundedqueue.New(unboundedqueue.Config{}), "unboundedqueue/spawn_limit_wrapped_elsewhere")
+}
+
+func TestSpawnOptionalLimitListener(t *testing.T) {
+	analysistest.Run(t, testdata, unboundedqueue.New(unboundedqueue.Config{}), "unboundedqueue/spawn_optional_limit_listener")
+}
+
 func TestSpawnTestHelper(t *testing.T) {
 	analysistest.Run(t, testdata, unboundedqueue.New(unboundedqueue.Config{}), "unboundedqueue/spawn_test_helper")
 	analysistest.Run(t, testdata, unboundedqueue.New(unboundedqueue.Config{TestLoad: true}), "unboundedqueue/spawn_test_helper_loaded")

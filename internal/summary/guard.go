@@ -323,10 +323,11 @@ func stripConv(v ssa.Value) ssa.Value {
 type limitKind int
 
 const (
-	noLimit   limitKind = iota
-	sendToken           // sem <- struct{}{}: released by a receive
-	takeToken           // <-tokens: released by a send
-	weighted            // sem.Acquire(ctx, n): released by Release
+	noLimit      limitKind = iota
+	sendToken              // sem <- struct{}{}: released by a receive
+	takeToken              // <-tokens: released by a send
+	weighted               // sem.Acquire(ctx, n): released by Release
+	wrappedLimit           // s.Acquire() of another package's semaphore type: released by its Release
 )
 
 // acquires classifies instr as taking a limit, and names what it takes.
@@ -336,14 +337,14 @@ func (r *Result) acquires(instr ssa.Instruction) (any, limitKind) {
 		if isToken(x.X) {
 			// On a pool of permits (filled in a counted loop) a send
 			// gives a permit back; on an empty semaphore it takes one.
-			key := ChanLoc(x.Chan)
+			key := tokenKey(x.Chan)
 			if r.tokenRecv[key] && !r.prefilled[key] {
 				return key, sendToken
 			}
 		}
 	case *ssa.UnOp:
 		if x.Op == token.ARROW && !usedValue(x) {
-			key := ChanLoc(x.X)
+			key := tokenKey(x.X)
 			if r.tokenSend[key] {
 				return key, takeToken
 			}
@@ -353,6 +354,9 @@ func (r *Result) acquires(instr ssa.Instruction) (any, limitKind) {
 		if fn := cc.StaticCallee(); fn != nil {
 			if isFunc(fn, "(*golang.org/x/sync/semaphore.Weighted).Acquire", "(*golang.org/x/sync/semaphore.Weighted).TryAcquire") && len(cc.Args) > 0 {
 				return Root(cc.Args[0]), weighted
+			}
+			if key, ok := r.wrapped(cc, func(f *Fact) bool { return f.Acquires }); ok {
+				return key, wrappedLimit
 			}
 			// A helper of this package that takes a limit and does not
 			// give it back: func (p *pool) acquire() { p.sem <- struct{}{} },
@@ -368,14 +372,136 @@ func (r *Result) acquires(instr ssa.Instruction) (any, limitKind) {
 	return nil, noLimit
 }
 
+// wrapped reports whether cc calls a method of another package whose fact
+// has the property (Acquires, Releases), and names the limit by where its
+// receiver comes from (the field or variable it is loaded from).
+//
+// Property: a semaphore wrapped in a type of another package (type
+// Semaphore chan struct{} with Acquire and Release, a throttle holding a
+// token channel) is still a semaphore: its package sees the channel and
+// exports which methods take and give back a token, and the caller takes
+// the limit where it calls them.
+func (r *Result) wrapped(cc *ssa.CallCommon, has func(*Fact) bool) (any, bool) {
+	fn := cc.StaticCallee()
+	if fn == nil || fn.Signature.Recv() == nil || len(cc.Args) == 0 || pkgOf(fn) == r.pkg {
+		return nil, false
+	}
+	if o := fn.Origin(); o != nil {
+		fn = o
+	}
+	obj, ok := fn.Object().(*types.Func)
+	if !ok {
+		return nil, false
+	}
+	var f Fact
+	if !r.pass.ImportObjectFact(obj, &f) || !has(&f) {
+		return nil, false
+	}
+	return wrapKey{ChanLoc(cc.Args[0])}, true
+}
+
+// wrapKey names a limit held in the receiver of another package's methods.
+type wrapKey struct{ recv any }
+
+// receiverLimit reports whether fn, a method, takes a limit held in its
+// receiver and keeps it after it returns (Acquires), or gives one back
+// (Releases): the
+// semaphore is a field of the receiver's type or the receiver itself (a
+// named channel type), the package both takes and gives back its tokens,
+// and the method works on it in one direction only (a token sent on an
+// empty semaphore takes it, a token received from a pre-filled pool takes
+// it; the other direction gives it back).
+func (r *Result) receiverLimit(fn *ssa.Function) (acquires, releases bool) {
+	if fn.Signature.Recv() == nil || fn.Blocks == nil {
+		return false, false
+	}
+	own := func(key any) bool {
+		switch k := key.(type) {
+		case *types.Named:
+			return true // tokenKey names the receiver of a named channel type so
+		case *types.Var:
+			return k.IsField() && k.Pkg() == r.pass.Pkg
+		}
+		return false
+	}
+	var take, give bool
+	// The method's literals count as the method: a token it takes that a
+	// goroutine it starts gives back (a pool's Go) is not held after it.
+	all := []*ssa.Function{fn}
+	for i := 0; i < len(all); i++ {
+		all = append(all, all[i].AnonFuncs...)
+	}
+	for _, b := range blocksOf(all) {
+		for _, in := range b.Instrs {
+			var key any
+			send := false
+			switch x := in.(type) {
+			case *ssa.UnOp:
+				if x.Op != token.ARROW || usedValue(x) {
+					continue
+				}
+				key = tokenKey(x.X)
+			case *ssa.Send:
+				if !isToken(x.X) {
+					continue
+				}
+				key, send = tokenKey(x.Chan), true
+			default:
+				continue
+			}
+			if !own(key) || !r.tokenSend[key] || !r.tokenRecv[key] {
+				continue
+			}
+			if send != r.prefilled[key] {
+				take = true
+			} else {
+				give = true
+			}
+		}
+	}
+	return take && !give, give && !take
+}
+
+func blocksOf(fns []*ssa.Function) []*ssa.BasicBlock {
+	var bs []*ssa.BasicBlock
+	for _, fn := range fns {
+		bs = append(bs, fn.Blocks...)
+	}
+	return bs
+}
+
+// tokenKey names the channel a token operation works on, as ChanLoc does,
+// except that the receiver of a method of a named channel type (type Sem
+// chan struct{}; func (s Sem) Acquire() { s <- struct{}{} }) is named by
+// its type: every method of the type works on the same semaphore.
+func tokenKey(ch ssa.Value) any {
+	loc := ChanLoc(ch)
+	if p, ok := loc.(*ssa.Parameter); ok {
+		fn := p.Parent()
+		if fn != nil && fn.Signature.Recv() != nil && len(fn.Params) > 0 && fn.Params[0] == p {
+			if n, ok := types.Unalias(p.Type()).(*types.Named); ok {
+				if _, isChan := n.Underlying().(*types.Chan); isChan {
+					return n.Origin()
+				}
+			}
+		}
+	}
+	return loc
+}
+
 // netAcquire returns the limit a helper takes and does not give back.
 func (r *Result) netAcquire(fn *ssa.Function) (any, limitKind) {
 	var key any
 	kind := noLimit
 	for _, b := range fn.Blocks {
 		for _, in := range b.Instrs {
-			if _, isCall := in.(*ssa.Call); isCall {
-				continue // one level: a helper's own channel operations
+			if call, isCall := in.(*ssa.Call); isCall {
+				// One level: a helper's own channel operations, and the
+				// wrapped semaphores of other packages it calls.
+				if k, ok := r.wrapped(call.Common(), func(f *Fact) bool { return f.Acquires }); ok {
+					key, kind = k, wrappedLimit
+				}
+				continue
 			}
 			if k, kd := r.acquires(in); kd != noLimit && kd != weighted {
 				key, kind = k, kd
@@ -399,13 +525,17 @@ func (r *Result) netAcquire(fn *ssa.Function) (any, limitKind) {
 func (r *Result) releases(instr ssa.Instruction, key any, kind limitKind) bool {
 	switch x := instr.(type) {
 	case *ssa.UnOp:
-		return kind == sendToken && x.Op == token.ARROW && ChanLoc(x.X) == key
+		return kind == sendToken && x.Op == token.ARROW && tokenKey(x.X) == key
 	case *ssa.Send:
-		return kind == takeToken && ChanLoc(x.Chan) == key
+		return kind == takeToken && tokenKey(x.Chan) == key
 	case *ssa.Call:
 		cc := x.Common()
 		if fn := cc.StaticCallee(); fn != nil && kind == weighted && isFunc(fn, "(*golang.org/x/sync/semaphore.Weighted).Release") && len(cc.Args) > 0 {
 			return Root(cc.Args[0]) == key
+		}
+		if kind == wrappedLimit {
+			k, ok := r.wrapped(cc, func(f *Fact) bool { return f.Releases })
+			return ok && k == key
 		}
 	}
 	return false

@@ -60,6 +60,12 @@ type Fact struct {
 	Spawn    string // "file.go:line" of the go statement every call runs, or ""
 	PerItem  []int  // func-typed parameters called once per item of an unbounded source
 	SendsArg bool   // its only effect is a blocking send of its arguments on a channel
+	// Acquires: a method that takes a concurrency limit held in its
+	// receiver (a token sent on a semaphore channel of the receiver that a
+	// method of the package receives back) and keeps it when it returns;
+	// Releases: a method that gives such a limit back.
+	Acquires bool
+	Releases bool
 }
 
 // Invokes and Blocks are not exported: within the package they are known
@@ -81,11 +87,17 @@ func (f *Fact) String() string {
 	if f.SendsArg {
 		parts = append(parts, "sendsarg")
 	}
+	if f.Acquires {
+		parts = append(parts, "acquires")
+	}
+	if f.Releases {
+		parts = append(parts, "releases")
+	}
 	return "summary(" + strings.Join(parts, " ") + ")"
 }
 
 func (f *Fact) empty() bool {
-	return f.Spawn == "" && len(f.PerItem) == 0 && !f.SendsArg
+	return f.Spawn == "" && len(f.PerItem) == 0 && !f.SendsArg && !f.Acquires && !f.Releases
 }
 
 // FieldFact marks a func-typed struct field that its package calls once per
@@ -242,14 +254,15 @@ func run(pass *analysis.Pass) (any, error) {
 
 // candidates reports whether the package can have a summary worth the
 // SSA form: a go statement or a group's Go (a spawn), a function whose
-// body is a single send (SendsArg), a call of a func-typed parameter or
+// body is a single send (SendsArg), a token sent in a method (a semaphore
+// type, Acquires and Releases), a call of a func-typed parameter or
 // field inside a loop (PerItem), or a call of an imported function whose
 // fact says it spawns or calls a parameter per item. Without one, every
 // summary the rules and the facts need is empty.
 func (r *Result) candidates(ins *inspector.Inspector) bool {
 	found := false
 	info := r.pass.TypesInfo
-	ins.WithStack([]ast.Node{(*ast.GoStmt)(nil), (*ast.FuncDecl)(nil), (*ast.FuncLit)(nil), (*ast.CallExpr)(nil), (*ast.AssignStmt)(nil)}, func(n ast.Node, push bool, stack []ast.Node) bool {
+	ins.WithStack([]ast.Node{(*ast.GoStmt)(nil), (*ast.FuncDecl)(nil), (*ast.FuncLit)(nil), (*ast.CallExpr)(nil), (*ast.AssignStmt)(nil), (*ast.SendStmt)(nil)}, func(n ast.Node, push bool, stack []ast.Node) bool {
 		if !push {
 			return true
 		}
@@ -265,6 +278,12 @@ func (r *Result) candidates(ins *inspector.Inspector) bool {
 			}
 		case *ast.GoStmt:
 			found = true
+		case *ast.SendStmt:
+			// A token sent in a method: a semaphore type whose methods
+			// take and give back its tokens (Acquires, Releases).
+			if fd, ok := stack[1].(*ast.FuncDecl); ok && fd.Recv != nil && tokenExpr(info, n.Value) {
+				found = true
+			}
 		case *ast.FuncDecl:
 			if n.Body != nil && len(n.Body.List) == 1 {
 				if _, ok := n.Body.List[0].(*ast.SendStmt); ok {
@@ -307,23 +326,23 @@ func (r *Result) index(funcs []*ssa.Function) {
 				switch x := instr.(type) {
 				case *ssa.Send:
 					if isToken(x.X) {
-						r.tokenSend[ChanLoc(x.Chan)] = true
+						r.tokenSend[tokenKey(x.Chan)] = true
 						// A pool of permits is filled where it is made:
 						// tokens sent in a counted loop by the function
 						// that makes the channel (not a Stop that takes
 						// every permit to wait for the holders).
 						if l := r.Loops(fn).Innermost(b); l != nil && l.Counted && makesChan(fn, ChanLoc(x.Chan)) {
-							r.prefilled[ChanLoc(x.Chan)] = true
+							r.prefilled[tokenKey(x.Chan)] = true
 						}
 					}
 				case *ssa.UnOp:
 					if x.Op == token.ARROW && !usedValue(x) {
-						r.tokenRecv[ChanLoc(x.X)] = true
+						r.tokenRecv[tokenKey(x.X)] = true
 					}
 				case *ssa.Select:
 					for i, st := range x.States {
 						if st.Dir == types.SendOnly && isToken(st.Send) {
-							r.tokenSend[ChanLoc(st.Chan)] = true
+							r.tokenSend[tokenKey(st.Chan)] = true
 						}
 						_ = i
 					}
@@ -642,6 +661,7 @@ func (r *Result) export(funcs []*ssa.Function) {
 			f.PerItem = append(f.PerItem, i)
 		}
 		slices.Sort(f.PerItem)
+		f.Acquires, f.Releases = r.receiverLimit(fn)
 		if !f.empty() {
 			r.pass.ExportObjectFact(obj, f)
 		}
@@ -749,4 +769,18 @@ func position(fset *token.FileSet, pos token.Pos) string {
 		name = name[i+1:]
 	}
 	return fmt.Sprintf("%s:%d", name, p.Line)
+}
+
+// tokenExpr reports whether e is a value every send of it carries alike,
+// as isToken does on SSA: a constant or a value of an empty struct type.
+func tokenExpr(info *types.Info, e ast.Expr) bool {
+	tv, ok := info.Types[e]
+	if !ok {
+		return false
+	}
+	if tv.Value != nil {
+		return true
+	}
+	st, ok := tv.Type.Underlying().(*types.Struct)
+	return ok && st.NumFields() == 0
 }

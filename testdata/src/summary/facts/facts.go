@@ -111,3 +111,22 @@ func (b *Broadcaster) Action(id int) { // want Action:"summary\\(sendsarg\\)"
 func (b *Broadcaster) Wake(ch chan struct{}) {
 	ch <- struct{}{}
 }
+
+// A semaphore held in a field: Do takes a token and keeps it, Done gives
+// it back.
+type Throttle struct{ ch chan struct{} }
+
+func (t *Throttle) Do() { // want Do:"summary\\(acquires\\)"
+	t.ch <- struct{}{}
+}
+
+func (t *Throttle) Done() { // want Done:"summary\\(releases\\)"
+	<-t.ch
+}
+
+// A semaphore that is its own named channel type.
+type Sem chan struct{}
+
+func (s Sem) Acquire() { s <- struct{}{} } // want Acquire:"summary\\(acquires\\)"
+
+func (s Sem) Release() { <-s } // want Release:"summary\\(releases\\)"

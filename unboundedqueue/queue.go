@@ -358,6 +358,11 @@ func (u *checker) retentionCut(fn ast.Node, obj types.Object, low ast.Expr) bool
 	}
 	found := false
 	ast.Inspect(fn, func(n ast.Node) bool {
+		if as, ok := n.(*ast.AssignStmt); ok && !found && len(as.Lhs) == 1 && len(as.Rhs) == 1 {
+			if lid, ok := as.Lhs[0].(*ast.Ident); ok && u.pass.TypesInfo.ObjectOf(lid) == k && u.searchesOwn(as.Rhs[0], obj) {
+				found = true
+			}
+		}
 		rs, ok := n.(*ast.RangeStmt)
 		if !ok || found {
 			return !found
@@ -378,6 +383,47 @@ func (u *checker) retentionCut(fn ast.Node, obj types.Object, low ast.Expr) bool
 		return !found
 	})
 	return found
+}
+
+// searchesOwn reports whether e is a binary search over q's own elements:
+// sort.Search(len(q), func(i int) bool { ... q[i] ... }), or
+// slices.BinarySearchFunc(q, ...) (its index result). The same retention
+// cut as a range loop's: the index is where q's elements stop being older
+// than a cutoff.
+func (u *checker) searchesOwn(e ast.Expr, obj types.Object) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	fn, ok := typeutil.Callee(u.pass.TypesInfo, call).(*types.Func)
+	if !ok || fn.Pkg() == nil {
+		return false
+	}
+	switch fn.Pkg().Path() + "." + fn.Name() {
+	case "sort.Search":
+		if len(call.Args) != 2 {
+			return false
+		}
+		n, ok := ast.Unparen(call.Args[0]).(*ast.CallExpr)
+		if !ok || len(n.Args) != 1 || !isBuiltin(u.pass.TypesInfo, n.Fun, "len") || u.sliceKey(n.Args[0]) != obj {
+			return false
+		}
+		lit, ok := ast.Unparen(call.Args[1]).(*ast.FuncLit)
+		if !ok {
+			return false
+		}
+		indexes := false
+		ast.Inspect(lit.Body, func(m ast.Node) bool {
+			if ix, ok := m.(*ast.IndexExpr); ok && u.sliceKey(ix.X) == obj {
+				indexes = true
+			}
+			return !indexes
+		})
+		return indexes
+	case "slices.BinarySearchFunc", "slices.BinarySearch":
+		return len(call.Args) >= 2 && u.sliceKey(call.Args[0]) == obj
+	}
+	return false
 }
 
 // shrinks reports whether fn shortens q: q = q[:n].

@@ -30,7 +30,7 @@ func (u *checker) bounded(q *queue, g site) bool {
 	if u.guardedAt(q, g.node, g.stack) || u.drainedAfter(q, g.stack) {
 		return true
 	}
-	return len(g.elems) == 1 && (u.awaitedAfter(g.stack, g.elems[0]) || u.claimedBefore(g.stack, g.elems[0]))
+	return len(g.elems) == 1 && (u.awaitedAfter(g.stack, g.elems[0]) || u.writtenAfter(g.stack, g.elems[0]) || u.claimedBefore(g.stack, g.elems[0]))
 }
 
 // guardedAt reports whether a count check governs the statement at the top
@@ -731,6 +731,112 @@ func (u *checker) awaitedAfter(stack []ast.Node, elem ast.Expr) bool {
 	})
 }
 
+// writtenAfter reports whether elem, a local variable added at the top of
+// stack, is then written to a stream by a statement that follows in the
+// same list: a call that passes elem (or a field of it) together with a
+// writer (types.WriteMessage(req.Request, w)), or a method of a writer
+// that takes it (conn.WriteCommand(t.cmd)). A writer is a value with a
+// Write([]byte) (int, error) method that can block: not a bytes.Buffer, a
+// strings.Builder or a hash.
+//
+// Property: a list of requests in flight: each element is written to the
+// peer right after it is added, and the write waits while the peer does
+// not read, so the list grows only as fast as the peer takes requests,
+// and holds those it has taken and not yet answered (a closed loop through
+// the peer, as a pending reply's producer waiting for its own element is a
+// closed loop through the consumer).
+func (u *checker) writtenAfter(stack []ast.Node, elem ast.Expr) bool {
+	id, ok := ast.Unparen(elem).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := u.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok || v.IsField() {
+		return false
+	}
+	mentions := func(e ast.Expr) bool {
+		found := false
+		ast.Inspect(e, func(n ast.Node) bool {
+			if x, ok := n.(*ast.Ident); ok && u.pass.TypesInfo.Uses[x] == v {
+				found = true
+			}
+			return !found
+		})
+		return found
+	}
+	writes := func(s ast.Stmt) bool {
+		found := false
+		ast.Inspect(s, func(n ast.Node) bool {
+			if _, ok := n.(*ast.FuncLit); ok {
+				return false
+			}
+			call, ok := n.(*ast.CallExpr)
+			if !ok || found {
+				return !found
+			}
+			if !slices.ContainsFunc(call.Args, mentions) {
+				return true
+			}
+			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && u.pass.TypesInfo.Selections[sel] != nil && u.blockingWriter(u.pass.TypesInfo.TypeOf(sel.X)) {
+				found = true // conn.WriteCommand(t.cmd)
+			}
+			for _, a := range call.Args {
+				if !mentions(a) && u.blockingWriter(u.pass.TypesInfo.TypeOf(a)) {
+					found = true // WriteMessage(req, w)
+				}
+			}
+			return !found
+		})
+		return found
+	}
+	return listsUp(stack, stack[len(stack)-1], nil, func(list []ast.Stmt, idx int) bool {
+		return slices.ContainsFunc(list[idx+1:], writes)
+	})
+}
+
+// blockingWriter reports whether t has a Write([]byte) (int, error) method
+// and is not an in-memory writer that cannot block (bytes.Buffer,
+// strings.Builder, a hash) or a file (a log on os.Stderr is no peer).
+func (u *checker) blockingWriter(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	obj, _, _ := types.LookupFieldOrMethod(t, true, nil, "Write")
+	m, ok := obj.(*types.Func)
+	if !ok {
+		return false
+	}
+	sig := m.Signature()
+	if sig.Params().Len() != 1 || sig.Results().Len() != 2 {
+		return false
+	}
+	if sl, ok := sig.Params().At(0).Type().(*types.Slice); !ok || !types.Identical(sl.Elem(), types.Typ[types.Byte]) {
+		return false
+	}
+	switch types.TypeString(types.Unalias(derefType(t)), nil) {
+	case "bytes.Buffer", "strings.Builder", "os.File": // in memory, or a log or a file, not a peer
+		return false
+	}
+	if n := namedOf(t); n != nil && n.Obj().Pkg() != nil && strings.HasPrefix(n.Obj().Pkg().Path(), "hash") {
+		return false
+	}
+	if iface, ok := t.Underlying().(*types.Interface); ok {
+		for i := 0; i < iface.NumMethods(); i++ {
+			if iface.Method(i).Name() == "Sum" {
+				return false // hash.Hash
+			}
+		}
+	}
+	return true
+}
+
+func derefType(t types.Type) types.Type {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		return p.Elem()
+	}
+	return t
+}
+
 // receivesIn reports whether statement s receives from v on every path:
 // <-v as a statement or an assignment, a select with a case on v, a range
 // over v.
@@ -874,7 +980,7 @@ func (u *checker) callersBoundOnce(q *queue, fn ast.Node, param int, looped bool
 			}
 		}
 		if arg != nil {
-			if !u.qc.limitsOnly && (u.awaitedAfter(stack, arg) || u.awaitedInLoop(stack, arg)) || !looped && u.claimedBefore(stack, arg) {
+			if !u.qc.limitsOnly && (u.awaitedAfter(stack, arg) || u.awaitedInLoop(stack, arg) || u.writtenAfter(stack, arg)) || !looped && u.claimedBefore(stack, arg) {
 				continue
 			}
 			next = u.paramIndex(s.fn, arg)

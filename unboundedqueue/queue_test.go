@@ -35,6 +35,7 @@ func TestQueueShapes(t *testing.T) {
 		"unboundedqueue/queue_rebuilt_snapshot",
 		"unboundedqueue/queue_relay_emptiness",
 		"unboundedqueue/queue_retention_window",
+		"unboundedqueue/queue_inflight_written",
 		"unboundedqueue/queue_rotation",
 		"unboundedqueue/queue_round_robin",
 		"unboundedqueue/queue_send_case",

@@ -715,12 +715,8 @@ func (u *checker) drainer(q *queue, call *ast.CallExpr) bool {
 // statement that follows (a pending reply: its producer waits for it, so
 // each producer has at most one element in the queue).
 func (u *checker) awaitedAfter(stack []ast.Node, elem ast.Expr) bool {
-	id, ok := ast.Unparen(elem).(*ast.Ident)
-	if !ok {
-		return false
-	}
-	v, ok := u.pass.TypesInfo.Uses[id].(*types.Var)
-	if !ok || v.IsField() {
+	v := u.localVar(elem)
+	if v == nil {
 		return false
 	}
 	if _, ok := v.Type().Underlying().(*types.Chan); !ok {
@@ -729,6 +725,19 @@ func (u *checker) awaitedAfter(stack []ast.Node, elem ast.Expr) bool {
 	return listsUp(stack, stack[len(stack)-1], nil, func(list []ast.Stmt, idx int) bool {
 		return slices.ContainsFunc(list[idx+1:], func(s ast.Stmt) bool { return u.receivesIn(s, v) })
 	})
+}
+
+// localVar returns the variable elem names when it is not a field, or nil.
+func (u *checker) localVar(elem ast.Expr) *types.Var {
+	id, ok := ast.Unparen(elem).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, ok := u.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok || v.IsField() {
+		return nil
+	}
+	return v
 }
 
 // writtenAfter reports whether elem, a local variable added at the top of
@@ -746,12 +755,8 @@ func (u *checker) awaitedAfter(stack []ast.Node, elem ast.Expr) bool {
 // the peer, as a pending reply's producer waiting for its own element is a
 // closed loop through the consumer).
 func (u *checker) writtenAfter(stack []ast.Node, elem ast.Expr) bool {
-	id, ok := ast.Unparen(elem).(*ast.Ident)
-	if !ok {
-		return false
-	}
-	v, ok := u.pass.TypesInfo.Uses[id].(*types.Var)
-	if !ok || v.IsField() {
+	v := u.localVar(elem)
+	if v == nil {
 		return false
 	}
 	mentions := func(e ast.Expr) bool {

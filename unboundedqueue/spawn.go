@@ -411,7 +411,7 @@ func optionalLimitListener(v ssa.Value, isLimit func(ssa.Value) bool) bool {
 		}
 		n := c.Call.Args[1]
 		same := func(a, b ssa.Value) bool {
-			a, b = stripConvert(a), stripConvert(b)
+			a, b = summary.StripConv(a), summary.StripConv(b)
 			if a == b {
 				return true
 			}
@@ -422,16 +422,6 @@ func optionalLimitListener(v ssa.Value, isLimit func(ssa.Value) bool) bool {
 		return same(x, n)
 	}
 	return false
-}
-
-func stripConvert(v ssa.Value) ssa.Value {
-	for {
-		c, ok := v.(*ssa.Convert)
-		if !ok {
-			return v
-		}
-		v = c.X
-	}
 }
 
 // releasedEarly reports a go statement before which a limit is taken and

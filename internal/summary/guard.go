@@ -303,14 +303,14 @@ func testsLimit(cond ssa.Value, key any, acquire ssa.Instruction) bool {
 	}
 	if ok {
 		// A captured parameter is kept in an Alloc: compare what it holds.
-		x, y := storedOnce(stripConv(v)), storedOnce(stripConv(mc.Size))
+		x, y := storedOnce(StripConv(v)), storedOnce(StripConv(mc.Size))
 		return x != nil && x == y
 	}
 	return false
 }
 
-// stripConv strips numeric conversions from v.
-func stripConv(v ssa.Value) ssa.Value {
+// StripConv strips numeric conversions from v.
+func StripConv(v ssa.Value) ssa.Value {
 	for {
 		c, ok := v.(*ssa.Convert)
 		if !ok {

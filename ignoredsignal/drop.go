@@ -67,7 +67,7 @@ func (c *checker) lossless(sel *ast.SelectStmt, cc *ast.CommClause, send *ast.Se
 		return "not a channel"
 	case exemptElem(ch.Elem()):
 		return "a wake-up, an error or a tick"
-	case leaves(cc.Body) && followed(stack):
+	case leaves(cc.Body) && followed(stack, returns(cc.Body)):
 		// The send case leaves while the empty default falls through
 		// to the code after the select: a fallback.
 		return "a fallback"
@@ -484,6 +484,15 @@ func leaves(body []ast.Stmt) bool {
 	return false
 }
 
+// returns reports whether a case body ends with a return.
+func returns(body []ast.Stmt) bool {
+	if len(body) == 0 {
+		return false
+	}
+	_, ok := body[len(body)-1].(*ast.ReturnStmt)
+	return ok
+}
+
 // followed reports whether control, after the statement at the top of
 // stack (a select), reaches more statements of the same function before a
 // loop iteration ends: the fallback the empty default falls through to. It
@@ -495,7 +504,14 @@ func leaves(body []ast.Stmt) bool {
 //	go f() // the fallback
 //
 // is as much a fallback as a statement right after the select.
-func followed(stack []ast.Node) bool {
+//
+// When past is set (the send case returns), the end of the body of a loop
+// that ends by itself (a for with a condition, a range) is followed by what
+// follows the loop: the default goes on to the next iteration, another
+// attempt (for _, w := range workers { select { case w.ch <- v: return
+// nil; default: } }), and when every attempt failed, to the fallback
+// after the loop (a blocking send of the same value).
+func followed(stack []ast.Node, past bool) bool {
 	stmt := stack[len(stack)-1]
 	notLast := func(list []ast.Stmt) bool {
 		for j, s := range list {
@@ -516,9 +532,21 @@ func followed(stack []ast.Node) bool {
 			if i == 0 {
 				return false
 			}
-			switch stack[i-1].(type) {
+			switch l := stack[i-1].(type) {
 			case *ast.IfStmt, *ast.BlockStmt:
 				stmt = p // leave the if body or bare block, go on after it
+			case *ast.ForStmt:
+				if !past || l.Cond == nil {
+					return false
+				}
+				stmt = l // the loop ends by itself: go on after it
+				i--
+			case *ast.RangeStmt:
+				if !past {
+					return false
+				}
+				stmt = l
+				i--
 			default:
 				return false // a function or loop body ends here
 			}

@@ -136,7 +136,7 @@ func (u *checker) queues() {
 				case *ast.CallExpr:
 					// q = append(q[:0], q[n:]...): shifted to the front.
 					if isBuiltin(info, r.Fun, "append") && len(r.Args) == 2 && r.Ellipsis.IsValid() && u.frontShift(r.Args[0], r.Args[1], obj) &&
-						!u.retentionCut(fn, obj, ast.Unparen(r.Args[1]).(*ast.SliceExpr).Low) {
+						!u.retentionCut(fn, obj, ast.Unparen(r.Args[1]).(*ast.SliceExpr).Low) && !u.keepsLast(obj, ast.Unparen(r.Args[1]).(*ast.SliceExpr).Low) {
 						record(obj, name, at(takeFront, lhs))
 					}
 					if isBuiltin(info, r.Fun, "append") && len(r.Args) > 0 && u.sliceKey(r.Args[0]) == obj {
@@ -158,7 +158,7 @@ func (u *checker) queues() {
 				case *ast.SliceExpr:
 					switch {
 					case u.sliceKey(r.X) != obj:
-					case r.Low != nil && r.High == nil && !isZero(info, r.Low) && !u.retentionCut(fn, obj, r.Low):
+					case r.Low != nil && r.High == nil && !isZero(info, r.Low) && !u.retentionCut(fn, obj, r.Low) && !u.keepsLast(obj, r.Low):
 						// q = q[n:]: consumed from the front.
 						record(obj, name, at(takeFront, lhs))
 					case r.Low == nil && r.High != nil && isZero(info, r.High) && slices.Contains(takes[fn], obj):
@@ -383,6 +383,30 @@ func (u *checker) retentionCut(fn ast.Node, obj types.Object, low ast.Expr) bool
 		return !found
 	})
 	return found
+}
+
+// keepsLast reports whether the front index low of q is len(q) - n, given
+// directly or through a variable defined once (k := len(q) - keep; q =
+// q[k:]): the cut keeps the newest n elements, whatever the producer does.
+//
+// Property: a retention by count, as a retention window is one by age:
+// the elements cut are dropped for being old, not taken by a consumer, and
+// what remains is bounded by n.
+func (u *checker) keepsLast(obj types.Object, low ast.Expr) bool {
+	e := ast.Unparen(low)
+	if id, ok := e.(*ast.Ident); ok {
+		if v := u.pass.TypesInfo.Uses[id]; v != nil {
+			if d := u.defOf(v); d != nil {
+				e = ast.Unparen(d)
+			}
+		}
+	}
+	bin, ok := e.(*ast.BinaryExpr)
+	if !ok || bin.Op != token.SUB {
+		return false
+	}
+	n, ok := ast.Unparen(bin.X).(*ast.CallExpr)
+	return ok && len(n.Args) == 1 && isBuiltin(u.pass.TypesInfo, n.Fun, "len") && u.sliceKey(n.Args[0]) == obj
 }
 
 // searchesOwn reports whether e is a binary search over q's own elements:

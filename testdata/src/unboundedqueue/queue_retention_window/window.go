@@ -57,3 +57,52 @@ func (w *batchWindow) take(cutoff int64) []sample {
 	w.samples = w.samples[k:]
 	return out
 }
+
+// history keeps the newest keep entries: the front cut at len - keep is a
+// retention by count, not a consumer.
+type history struct {
+	mu      sync.Mutex
+	entries []sample
+	keep    int
+}
+
+func (h *history) add(s sample) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.entries = append(h.entries, s) // ok: cut to the newest keep
+}
+
+func (h *history) trim() []sample {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	drop := len(h.entries) - h.keep
+	if drop <= 0 {
+		return nil
+	}
+	old := h.entries[:drop]
+	h.entries = h.entries[drop:]
+	return old
+}
+
+// backlog cuts at a count its consumer processed: consumed, reported.
+type backlog struct {
+	mu      sync.Mutex
+	entries []sample
+}
+
+func (b *backlog) add(s sample) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.entries = append(b.entries, s) // want `slice b.entries is a queue`
+}
+
+func (b *backlog) take(n int) []sample {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if n > len(b.entries) {
+		n = len(b.entries)
+	}
+	out := b.entries[:n]
+	b.entries = b.entries[n:]
+	return out
+}

@@ -405,12 +405,11 @@ type wrapKey struct{ recv any }
 
 // receiverLimit reports whether fn, a method, takes a limit held in its
 // receiver and keeps it after it returns (Acquires), or gives one back
-// (Releases): the
-// semaphore is a field of the receiver's type or the receiver itself (a
-// named channel type), the package both takes and gives back its tokens,
-// and the method works on it in one direction only (a token sent on an
-// empty semaphore takes it, a token received from a pre-filled pool takes
-// it; the other direction gives it back).
+// (Releases): the semaphore is a field of the receiver's type or the
+// receiver itself (a named channel type), the package both takes and gives
+// back its tokens, and the method works on it in one direction only (a
+// token sent on an empty semaphore takes it, a token received from a
+// pre-filled pool takes it; the other direction gives it back).
 func (r *Result) receiverLimit(fn *ssa.Function) (acquires, releases bool) {
 	if fn.Signature.Recv() == nil || fn.Blocks == nil {
 		return false, false
@@ -418,7 +417,7 @@ func (r *Result) receiverLimit(fn *ssa.Function) (acquires, releases bool) {
 	own := func(key any) bool {
 		switch k := key.(type) {
 		case *types.Named:
-			return true // tokenKey names the receiver of a named channel type so
+			return true // tokenKey names only a receiver of a named channel type by its type
 		case *types.Var:
 			return k.IsField() && k.Pkg() == r.pass.Pkg
 		}

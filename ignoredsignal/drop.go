@@ -173,12 +173,7 @@ func (c *checker) oneSlotField(obj types.Object) bool {
 }
 
 func isBuiltinMake(info *types.Info, call *ast.CallExpr) bool {
-	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
-	if !ok {
-		return false
-	}
-	b, ok := info.Uses[id].(*types.Builtin)
-	return ok && b.Name() == "make"
+	return astutil.IsBuiltin(info, call.Fun, "make")
 }
 
 // oneShotField reports whether ch is a struct field (or a package
@@ -663,13 +658,9 @@ func (c *checker) closedAfter(sel *ast.SelectStmt, send *ast.SendStmt, stack []a
 	}
 	for _, s := range list[i+1:] {
 		if es, ok := s.(*ast.ExprStmt); ok {
-			if call, ok := ast.Unparen(es.X).(*ast.CallExpr); ok && len(call.Args) == 1 {
-				if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
-					if b, ok := c.pass.TypesInfo.Uses[id].(*types.Builtin); ok && b.Name() == "close" &&
-						c.chanObject(call.Args[0]) == target && types.ExprString(call.Args[0]) == types.ExprString(send.Chan) {
-						return true
-					}
-				}
+			if call, ok := ast.Unparen(es.X).(*ast.CallExpr); ok && len(call.Args) == 1 && astutil.IsBuiltin(c.pass.TypesInfo, call.Fun, "close") &&
+				c.chanObject(call.Args[0]) == target && types.ExprString(call.Args[0]) == types.ExprString(send.Chan) {
+				return true
 			}
 		}
 		if mayLeave(s) {

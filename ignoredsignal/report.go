@@ -354,26 +354,7 @@ func testCode(pass *analysis.Pass, path []ast.Node) bool {
 // looks at the object again is still reported (SPEC: discarded-signal
 // reports in tests).
 func readBack(instr ssa.Instruction, recv ssa.Value) bool {
-	same := func(v ssa.Value) bool {
-		return v == recv || (loadOf(v) != nil && loadOf(v) == loadOf(recv))
-	}
-	used := func(call *ssa.Call) bool {
-		for _, r := range *call.Referrers() {
-			if _, isDebug := r.(*ssa.DebugRef); !isDebug {
-				return true
-			}
-		}
-		return false
-	}
-	check := func(x ssa.Instruction) bool {
-		call, ok := x.(*ssa.Call)
-		if !ok || x == instr {
-			return false
-		}
-		_, r, _ := callee(call.Common())
-		return r != nil && same(r) && used(call)
-	}
-	if ssaform.AnyAfter(instr, check) {
+	if readsAfter(instr, func(r ssa.Value) bool { return sameValue(r, recv) }) {
 		return true
 	}
 	// In a function literal of the test (go func() { q.TrySend(v) }()),
@@ -390,21 +371,36 @@ func readBack(instr ssa.Instruction, recv ssa.Value) bool {
 	if mc == nil {
 		return false
 	}
-	check = func(x ssa.Instruction) bool {
-		call, ok := x.(*ssa.Call)
-		if !ok {
-			return false
-		}
-		_, r, _ := callee(call.Common())
-		if r == nil || !used(call) {
-			return false
-		}
-		if boxed {
-			return loadOf(r) == bound
-		}
-		return r == bound || (loadOf(r) != nil && loadOf(r) == loadOf(bound))
+	if boxed { // captured by reference: bound is the variable itself
+		return readsAfter(mc, func(r ssa.Value) bool { return loadOf(r) == bound })
 	}
-	return ssaform.AnyAfter(mc, check)
+	return readsAfter(mc, func(r ssa.Value) bool { return sameValue(r, bound) })
+}
+
+// readsAfter reports whether a call after from, on a receiver that is,
+// uses its result.
+func readsAfter(from ssa.Instruction, is func(recv ssa.Value) bool) bool {
+	return ssaform.AnyAfter(from, func(x ssa.Instruction) bool {
+		call, ok := x.(*ssa.Call)
+		if !ok || x == from {
+			return false
+		}
+		if _, r, _ := callee(call.Common()); r == nil || !is(r) {
+			return false
+		}
+		for _, ref := range *call.Referrers() {
+			if _, isDebug := ref.(*ssa.DebugRef); !isDebug {
+				return true
+			}
+		}
+		return false
+	})
+}
+
+// sameValue reports whether v and w are the same value, or loads of the
+// same variable.
+func sameValue(v, w ssa.Value) bool {
+	return v == w || (loadOf(v) != nil && loadOf(v) == loadOf(w))
 }
 
 // closureBinding returns the one MakeClosure of fv's function and the value

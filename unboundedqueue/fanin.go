@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
-	"go/types"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -115,15 +114,6 @@ func shortCase(text string) string {
 
 // The syntax helpers below were part of the syntax-based fan-in check;
 // queue.go and spawn.go use them.
-
-func isBuiltin(info *types.Info, fun ast.Expr, name string) bool {
-	id, ok := ast.Unparen(fun).(*ast.Ident)
-	if !ok {
-		return false
-	}
-	b, ok := info.Uses[id].(*types.Builtin)
-	return ok && b.Name() == name
-}
 
 // funcBody returns the body of a FuncDecl or FuncLit, or nil.
 func funcBody(n ast.Node) *ast.BlockStmt {

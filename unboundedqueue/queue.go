@@ -135,11 +135,11 @@ func (u *checker) queues() {
 				switch r := rhs.(type) {
 				case *ast.CallExpr:
 					// q = append(q[:0], q[n:]...): shifted to the front.
-					if isBuiltin(info, r.Fun, "append") && len(r.Args) == 2 && r.Ellipsis.IsValid() && u.frontShift(r.Args[0], r.Args[1], obj) &&
+					if astutil.IsBuiltin(info, r.Fun, "append") && len(r.Args) == 2 && r.Ellipsis.IsValid() && u.frontShift(r.Args[0], r.Args[1], obj) &&
 						!u.retentionCut(fn, obj, ast.Unparen(r.Args[1]).(*ast.SliceExpr).Low) && !u.keepsLast(obj, ast.Unparen(r.Args[1]).(*ast.SliceExpr).Low) {
 						record(obj, name, at(takeFront, lhs))
 					}
-					if isBuiltin(info, r.Fun, "append") && len(r.Args) > 0 && u.sliceKey(r.Args[0]) == obj {
+					if astutil.IsBuiltin(info, r.Fun, "append") && len(r.Args) > 0 && u.sliceKey(r.Args[0]) == obj {
 						g := at(grows, lhs)
 						g.elems = r.Args[1:]
 						if r.Ellipsis.IsValid() && len(r.Args) == 2 {
@@ -176,7 +176,7 @@ func (u *checker) queues() {
 		case *ast.CallExpr:
 			// copy(q, q[1:]) and a shrink q = q[:...]: shifted to the front.
 			// Without the shrink it is a rotation, not a consumption.
-			if isBuiltin(info, n.Fun, "copy") && len(n.Args) == 2 {
+			if astutil.IsBuiltin(info, n.Fun, "copy") && len(n.Args) == 2 {
 				if obj := u.sliceKey(n.Args[0]); obj != nil {
 					if copies[fn] == nil {
 						copies[fn] = make(map[types.Object]bool)
@@ -296,7 +296,7 @@ func (u *checker) lengthOf(fn ast.Node, e ast.Expr, obj types.Object) bool {
 		if !ok {
 			return false
 		}
-		if isBuiltin(u.pass.TypesInfo, call.Fun, "len") && len(call.Args) == 1 {
+		if astutil.IsBuiltin(u.pass.TypesInfo, call.Fun, "len") && len(call.Args) == 1 {
 			return u.sliceKey(call.Args[0]) == obj
 		}
 		f, ok := typeutil.Callee(u.pass.TypesInfo, call).(*types.Func)
@@ -312,7 +312,7 @@ func (u *checker) lengthOf(fn ast.Node, e ast.Expr, obj types.Object) bool {
 			return false
 		}
 		inner, ok := ast.Unparen(ret.Results[0]).(*ast.CallExpr)
-		return ok && isBuiltin(u.pass.TypesInfo, inner.Fun, "len") && len(inner.Args) == 1 && u.sliceKey(inner.Args[0]) == obj
+		return ok && astutil.IsBuiltin(u.pass.TypesInfo, inner.Fun, "len") && len(inner.Args) == 1 && u.sliceKey(inner.Args[0]) == obj
 	}
 	return direct(e) || u.assignedIn(fn, e, direct)
 }
@@ -406,7 +406,7 @@ func (u *checker) keepsLast(obj types.Object, low ast.Expr) bool {
 		return false
 	}
 	n, ok := ast.Unparen(bin.X).(*ast.CallExpr)
-	return ok && len(n.Args) == 1 && isBuiltin(u.pass.TypesInfo, n.Fun, "len") && u.sliceKey(n.Args[0]) == obj
+	return ok && len(n.Args) == 1 && astutil.IsBuiltin(u.pass.TypesInfo, n.Fun, "len") && u.sliceKey(n.Args[0]) == obj
 }
 
 // searchesOwn reports whether e is a binary search over q's own elements:
@@ -429,7 +429,7 @@ func (u *checker) searchesOwn(e ast.Expr, obj types.Object) bool {
 			return false
 		}
 		n, ok := ast.Unparen(call.Args[0]).(*ast.CallExpr)
-		if !ok || len(n.Args) != 1 || !isBuiltin(u.pass.TypesInfo, n.Fun, "len") || u.sliceKey(n.Args[0]) != obj {
+		if !ok || len(n.Args) != 1 || !astutil.IsBuiltin(u.pass.TypesInfo, n.Fun, "len") || u.sliceKey(n.Args[0]) != obj {
 			return false
 		}
 		lit, ok := ast.Unparen(call.Args[1]).(*ast.FuncLit)
@@ -586,7 +586,7 @@ func (u *checker) endOf(e ast.Expr, obj types.Object, fn ast.Node) bool {
 		}
 		ast.Inspect(fn, func(m ast.Node) bool {
 			if as, ok := m.(*ast.AssignStmt); ok && len(as.Lhs) == 1 && len(as.Rhs) == 1 && u.objectOf(as.Lhs[0]) == s {
-				if call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr); ok && isBuiltin(info, call.Fun, "append") && len(call.Args) == 2 {
+				if call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr); ok && astutil.IsBuiltin(info, call.Fun, "append") && len(call.Args) == 2 {
 					if w := u.objectOf(call.Args[1]); w != nil && ends(w) {
 						found = true
 					}

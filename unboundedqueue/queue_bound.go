@@ -8,6 +8,9 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/bplint/bplint/internal/astutil"
+	"github.com/bplint/bplint/internal/sink"
 )
 
 // This file answers "does a bound govern this growth?" for the queue rules.
@@ -321,7 +324,7 @@ func (u *checker) countKind(e ast.Expr, q *queue) (kind countSort, own bool) {
 		if tv := info.Types[x.Fun]; tv.IsType() && len(x.Args) == 1 {
 			return u.countKind(x.Args[0], q) // uint64(len(c.cache))
 		}
-		if (isBuiltin(info, x.Fun, "len") || isBuiltin(info, x.Fun, "cap")) && len(x.Args) == 1 && u.sibling(x.Args[0], q) {
+		if (astutil.IsBuiltin(info, x.Fun, "len") || astutil.IsBuiltin(info, x.Fun, "cap")) && len(x.Args) == 1 && u.sibling(x.Args[0], q) {
 			return lengthCount, true
 		}
 		if sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "Len" && len(x.Args) == 0 {
@@ -523,7 +526,7 @@ func (u *checker) lengthVars() map[types.Object]map[types.Object]bool {
 			ast.Inspect(as.Rhs[i], func(m ast.Node) bool {
 				switch m := m.(type) {
 				case *ast.CallExpr:
-					if (isBuiltin(u.pass.TypesInfo, m.Fun, "len") || isBuiltin(u.pass.TypesInfo, m.Fun, "cap")) && len(m.Args) == 1 {
+					if (astutil.IsBuiltin(u.pass.TypesInfo, m.Fun, "len") || astutil.IsBuiltin(u.pass.TypesInfo, m.Fun, "cap")) && len(m.Args) == 1 {
 						if q := u.objectOf(m.Args[0]); q != nil {
 							add(q)
 						}
@@ -744,9 +747,8 @@ func (u *checker) localVar(elem ast.Expr) *types.Var {
 // stack, is then written to a stream by a statement that follows in the
 // same list: a call that passes elem (or a field of it) together with a
 // writer (types.WriteMessage(req.Request, w)), or a method of a writer
-// that takes it (conn.WriteCommand(t.cmd)). A writer is a value with a
-// Write([]byte) (int, error) method that can block: not a bytes.Buffer, a
-// strings.Builder or a hash.
+// that takes it (conn.WriteCommand(t.cmd)). A writer is one whose writes
+// can wait for a reader (sink.BlockingWriter).
 //
 // Property: a list of requests in flight: each element is written to the
 // peer right after it is added, and the write waits while the peer does
@@ -782,11 +784,11 @@ func (u *checker) writtenAfter(stack []ast.Node, elem ast.Expr) bool {
 			if !slices.ContainsFunc(call.Args, mentions) {
 				return true
 			}
-			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && u.pass.TypesInfo.Selections[sel] != nil && u.blockingWriter(u.pass.TypesInfo.TypeOf(sel.X)) {
+			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && u.pass.TypesInfo.Selections[sel] != nil && sink.BlockingWriter(u.pass.TypesInfo.TypeOf(sel.X)) {
 				found = true // conn.WriteCommand(t.cmd)
 			}
 			for _, a := range call.Args {
-				if !mentions(a) && u.blockingWriter(u.pass.TypesInfo.TypeOf(a)) {
+				if !mentions(a) && sink.BlockingWriter(u.pass.TypesInfo.TypeOf(a)) {
 					found = true // WriteMessage(req, w)
 				}
 			}
@@ -797,49 +799,6 @@ func (u *checker) writtenAfter(stack []ast.Node, elem ast.Expr) bool {
 	return listsUp(stack, stack[len(stack)-1], nil, func(list []ast.Stmt, idx int) bool {
 		return slices.ContainsFunc(list[idx+1:], writes)
 	})
-}
-
-// blockingWriter reports whether t has a Write([]byte) (int, error) method
-// and is not an in-memory writer that cannot block (bytes.Buffer,
-// strings.Builder, a hash) or a file (a log on os.Stderr is no peer).
-func (u *checker) blockingWriter(t types.Type) bool {
-	if t == nil {
-		return false
-	}
-	obj, _, _ := types.LookupFieldOrMethod(t, true, nil, "Write")
-	m, ok := obj.(*types.Func)
-	if !ok {
-		return false
-	}
-	sig := m.Signature()
-	if sig.Params().Len() != 1 || sig.Results().Len() != 2 {
-		return false
-	}
-	if sl, ok := sig.Params().At(0).Type().(*types.Slice); !ok || !types.Identical(sl.Elem(), types.Typ[types.Byte]) {
-		return false
-	}
-	switch types.TypeString(types.Unalias(derefType(t)), nil) {
-	case "bytes.Buffer", "strings.Builder", "os.File": // in memory, or a log or a file, not a peer
-		return false
-	}
-	if n := namedOf(t); n != nil && n.Obj().Pkg() != nil && strings.HasPrefix(n.Obj().Pkg().Path(), "hash") {
-		return false
-	}
-	if iface, ok := t.Underlying().(*types.Interface); ok {
-		for i := 0; i < iface.NumMethods(); i++ {
-			if iface.Method(i).Name() == "Sum" {
-				return false // hash.Hash
-			}
-		}
-	}
-	return true
-}
-
-func derefType(t types.Type) types.Type {
-	if p, ok := t.Underlying().(*types.Pointer); ok {
-		return p.Elem()
-	}
-	return t
 }
 
 // receivesIn reports whether statement s receives from v on every path:

@@ -7,6 +7,8 @@ import (
 	"slices"
 
 	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/bplint/bplint/internal/astutil"
 )
 
 // This file recognises the shapes that grow at the end and take from the
@@ -368,7 +370,7 @@ func (u *checker) appendTo(st ast.Stmt) (types.Object, bool) {
 	}
 	other := u.sliceKey(as.Lhs[0])
 	call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
-	if other == nil || !ok || !isBuiltin(u.pass.TypesInfo, call.Fun, "append") || len(call.Args) == 0 || u.sliceKey(call.Args[0]) != other {
+	if other == nil || !ok || !astutil.IsBuiltin(u.pass.TypesInfo, call.Fun, "append") || len(call.Args) == 0 || u.sliceKey(call.Args[0]) != other {
 		return nil, false
 	}
 	return other, true
@@ -402,7 +404,7 @@ func (u *checker) freshValue(as *ast.AssignStmt, s types.Object) bool {
 		case *ast.CompositeLit:
 			return true
 		case *ast.CallExpr:
-			return isBuiltin(u.pass.TypesInfo, r.Fun, "make")
+			return astutil.IsBuiltin(u.pass.TypesInfo, r.Fun, "make")
 		}
 	}
 	return false
@@ -522,7 +524,7 @@ func (u *checker) constructsDepth(fn ast.Node, obj types.Object, depth int, loca
 				case *ast.CompositeLit:
 					found = true
 				case *ast.CallExpr:
-					found = found || isBuiltin(u.pass.TypesInfo, r.Fun, "new")
+					found = found || astutil.IsBuiltin(u.pass.TypesInfo, r.Fun, "new")
 				}
 			}
 		}

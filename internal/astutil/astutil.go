@@ -5,8 +5,20 @@ package astutil
 
 import (
 	"go/ast"
+	"go/types"
 	"slices"
 )
+
+// IsBuiltin reports whether fun, a call's function, names the builtin
+// function name (make, len, append, close).
+func IsBuiltin(info *types.Info, fun ast.Expr, name string) bool {
+	id, ok := ast.Unparen(fun).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	b, ok := info.Uses[id].(*types.Builtin)
+	return ok && b.Name() == name
+}
 
 // StmtList returns the statement list of a block, a case clause or a comm
 // clause, and nil for any other node.

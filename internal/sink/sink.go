@@ -10,6 +10,7 @@ package sink
 
 import (
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/ssa"
 )
@@ -155,6 +156,32 @@ var bufferingConstructors = map[string]bool{
 var infallible = map[string]bool{
 	"bytes.Buffer":    true,
 	"strings.Builder": true,
+}
+
+// BlockingWriter reports whether a value of type t is a writer (a
+// Write([]byte) (int, error) method) whose writes can wait for a reader:
+// not an infallible in-memory writer, a hash, or an *os.File (a log or a
+// file, not a peer).
+func BlockingWriter(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	m := method(t, "Write")
+	if m == nil {
+		return false
+	}
+	sig := m.Signature()
+	if sig.Params().Len() != 1 || sig.Results().Len() != 2 || !isError(sig.Results().At(1).Type()) {
+		return false
+	}
+	if sl, ok := sig.Params().At(0).Type().(*types.Slice); !ok || !types.Identical(sl.Elem(), types.Typ[types.Byte]) {
+		return false
+	}
+	n := named(t)
+	if infallible[n] || n == "os.File" || strings.HasPrefix(n, "hash") {
+		return false
+	}
+	return method(t, "Sum") == nil || method(t, "BlockSize") == nil // not a hash.Hash
 }
 
 // WrapsInfallible reports whether w is a buffered writer built, in the same

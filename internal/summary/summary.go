@@ -340,11 +340,10 @@ func (r *Result) index(funcs []*ssa.Function) {
 						r.tokenRecv[tokenKey(x.X)] = true
 					}
 				case *ssa.Select:
-					for i, st := range x.States {
+					for _, st := range x.States {
 						if st.Dir == types.SendOnly && isToken(st.Send) {
 							r.tokenSend[tokenKey(st.Chan)] = true
 						}
-						_ = i
 					}
 				case *ssa.Call:
 					cc := x.Common()

@@ -178,6 +178,14 @@ func TestSpawnOptionalLimitListener(t *testing.T) {
 	analysistest.Run(t, testdata, unboundedqueue.New(unboundedqueue.Config{}), "unboundedqueue/spawn_optional_limit_listener")
 }
 
+func TestSpawnFuncSliceFields(t *testing.T) {
+	analysistest.Run(t, testdata, unboundedqueue.New(unboundedqueue.Config{}), "unboundedqueue/spawn_func_slice_fields")
+}
+
+func TestSpawnGuardedByArgument(t *testing.T) {
+	analysistest.Run(t, testdata, unboundedqueue.New(unboundedqueue.Config{}), "unboundedqueue/spawn_guarded_by_argument")
+}
+
 func TestSpawnTestHelper(t *testing.T) {
 	analysistest.Run(t, testdata, unboundedqueue.New(unboundedqueue.Config{}), "unboundedqueue/spawn_test_helper")
 	analysistest.Run(t, testdata, unboundedqueue.New(unboundedqueue.Config{TestLoad: true}), "unboundedqueue/spawn_test_helper_loaded")

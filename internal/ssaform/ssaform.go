@@ -56,6 +56,9 @@ type Form struct {
 
 	cgOnce sync.Once
 	cg     *callgraph.Graph
+
+	refOnce sync.Once
+	refs    map[*ssa.Function][]ssa.Instruction // instructions that use a function as a value
 }
 
 func (f *Form) build() {
@@ -183,13 +186,175 @@ func (f *Form) Callees(site ssa.CallInstruction) []*ssa.Function {
 		return nil
 	}
 	var out []*ssa.Function
+	field := elemField(site.Common().Value)
 	for _, e := range node.Out {
 		if e.Site == site && e.Callee.Func.Blocks != nil && !slices.Contains(out, e.Callee.Func) {
+			if field != nil && f.keptIn(e.Callee.Func) != nil && f.keptIn(e.Callee.Func) != field {
+				continue
+			}
 			out = append(out, e.Callee.Func)
 		}
 	}
 	slices.SortFunc(out, func(a, b *ssa.Function) int { return int(a.Pos() - b.Pos()) })
 	return out
+}
+
+// The call graph merges the elements of every slice of one type (VTA has
+// one node per slice type), so a call of an element of one field's []func()
+// would reach the functions kept in any other []func(). A function whose
+// only use as a value is to be put into the slice of one struct field can be
+// called through that field's elements and nowhere else: Callees leaves it
+// out of a call of an element of another field's slice.
+
+// elemField returns the struct field whose slice v is an element of
+// (v = s[i] where s is loaded from field f, as a range over x.f or a
+// copy of x.f is), or nil.
+func elemField(v ssa.Value) *types.Var {
+	u, ok := v.(*ssa.UnOp)
+	if !ok || u.Op != token.MUL {
+		return nil
+	}
+	ia, ok := u.X.(*ssa.IndexAddr)
+	if !ok {
+		return nil
+	}
+	return loadedField(ia.X)
+}
+
+// loadedField returns f when v is a load of field f (*&x.f), or nil.
+func loadedField(v ssa.Value) *types.Var {
+	u, ok := v.(*ssa.UnOp)
+	if !ok || u.Op != token.MUL {
+		return nil
+	}
+	fa, ok := u.X.(*ssa.FieldAddr)
+	if !ok {
+		return nil
+	}
+	return fieldOf(fa)
+}
+
+func fieldOf(fa *ssa.FieldAddr) *types.Var {
+	ptr, ok := fa.X.Type().Underlying().(*types.Pointer)
+	if !ok {
+		return nil
+	}
+	st, ok := ptr.Elem().Underlying().(*types.Struct)
+	if !ok {
+		return nil
+	}
+	return st.Field(fa.Field).Origin()
+}
+
+// keptIn returns the struct field whose slice fn is kept in, when every use
+// of fn as a value (directly, or as the closure made of it) is to be
+// appended to that field's slice or stored into one of its elements; or
+// nil.
+func (f *Form) keptIn(fn *ssa.Function) *types.Var {
+	f.refOnce.Do(func() {
+		f.refs = make(map[*ssa.Function][]ssa.Instruction)
+		var ops []*ssa.Value
+		for _, g := range f.funcs {
+			for _, b := range g.Blocks {
+				for _, instr := range b.Instrs {
+					ops = instr.Operands(ops[:0])
+					for i, op := range ops {
+						ref, ok := (*op).(*ssa.Function)
+						if !ok {
+							continue
+						}
+						if c, ok := instr.(ssa.CallInstruction); ok && i == 0 && c.Common().Value == ref && !c.Common().IsInvoke() {
+							continue // a static call, not a use as a value
+						}
+						f.refs[ref] = append(f.refs[ref], instr)
+					}
+				}
+			}
+		}
+	})
+	refs := f.refs[fn]
+	if len(refs) == 0 {
+		return nil
+	}
+	var field *types.Var
+	for _, instr := range refs {
+		var v ssa.Value = fn
+		if mc, ok := instr.(*ssa.MakeClosure); ok && mc.Fn == fn {
+			v = mc
+			rs := *mc.Referrers()
+			if len(rs) != 1 {
+				return nil
+			}
+			instr = rs[0]
+		}
+		g := storedInField(v, instr)
+		if g == nil || (field != nil && g != field) {
+			return nil
+		}
+		field = g
+	}
+	return field
+}
+
+// storedInField returns field f when instr stores v as an element of f's
+// slice: x.f[i] = v, or x.f = append(x.f, v) (the element is stored into
+// the variadic array of the append), and v has no other use there; or nil.
+func storedInField(v ssa.Value, instr ssa.Instruction) *types.Var {
+	st, ok := instr.(*ssa.Store)
+	if !ok || st.Val != v {
+		return nil
+	}
+	ia, ok := st.Addr.(*ssa.IndexAddr)
+	if !ok {
+		return nil
+	}
+	if g := loadedField(ia.X); g != nil {
+		return g
+	}
+	arr, ok := ia.X.(*ssa.Alloc)
+	if !ok {
+		return nil
+	}
+	var sl *ssa.Slice
+	for _, r := range *arr.Referrers() {
+		switch r := r.(type) {
+		case *ssa.IndexAddr:
+		case *ssa.Slice:
+			if sl != nil {
+				return nil
+			}
+			sl = r
+		default:
+			return nil
+		}
+	}
+	if sl == nil || len(*sl.Referrers()) != 1 {
+		return nil
+	}
+	call, ok := (*sl.Referrers())[0].(*ssa.Call)
+	if !ok || len(call.Call.Args) != 2 || call.Call.Args[1] != sl {
+		return nil
+	}
+	if b, ok := call.Call.Value.(*ssa.Builtin); !ok || b.Name() != "append" {
+		return nil
+	}
+	var field *types.Var
+	for _, r := range *call.Referrers() {
+		st, ok := r.(*ssa.Store)
+		if !ok || st.Val != call {
+			return nil
+		}
+		fa, ok := st.Addr.(*ssa.FieldAddr)
+		if !ok {
+			return nil
+		}
+		g := fieldOf(fa)
+		if g == nil || (field != nil && g != field) {
+			return nil
+		}
+		field = g
+	}
+	return field
 }
 
 // AnyAfter reports whether pred holds for an instruction that can run after

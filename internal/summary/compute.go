@@ -27,6 +27,15 @@ func (r *Result) update(fn *ssa.Function) bool {
 		if at == "" {
 			return
 		}
+		if !s.guardMixed {
+			g := paramGuard(fn, site.Block())
+			if s.SpawnAt == "" {
+				s.SpawnGuard = g
+			} else if s.SpawnGuard != g {
+				s.SpawnGuard, s.guardMixed = 0, true
+				changed = true
+			}
+		}
 		if s.SpawnAt == "" {
 			s.SpawnAt, s.SpawnPos = at, pos
 			changed = true
@@ -122,12 +131,12 @@ func (r *Result) update(fn *ssa.Function) bool {
 					if !s.Blocks && t.blocks() {
 						s.Blocks, changed = true, true
 					}
-					if !s.SpawnAlways && !openLoop && t.spawnAt() != "" && r.countsOnce(whole, x, nil) {
+					if at := t.spawnAtCall(cc); !s.SpawnAlways && !openLoop && at != "" && r.countsOnce(whole, x, nil) {
 						pos := token.NoPos
 						if t.sum != nil {
 							pos = t.sum.SpawnPos
 						}
-						spawn(t.spawnAt(), pos, x, t.spawnsAlways())
+						spawn(at, pos, x, t.spawnsAlways())
 					}
 					r.passCallbacks(fn, s, cc, t, perItem, set, spawn, whole, x, openLoop)
 				}
@@ -527,4 +536,26 @@ func quicStreams(t types.Type) bool {
 		return true
 	}
 	return false
+}
+
+// paramGuard returns 1 + the index in fn.Params of a bool parameter p when
+// block b runs only on the true side of an `if p` (b is dominated by the
+// true successor of a branch on p, entered from that branch alone), or 0.
+func paramGuard(fn *ssa.Function, b *ssa.BasicBlock) int {
+	for d := b; d != nil; d = d.Idom() {
+		if len(d.Preds) != 1 {
+			continue
+		}
+		p := d.Preds[0]
+		br, ok := p.Instrs[len(p.Instrs)-1].(*ssa.If)
+		if !ok || p.Succs[0] != d || p.Succs[1] == d {
+			continue
+		}
+		if par, ok := br.Cond.(*ssa.Parameter); ok {
+			if i := slices.Index(fn.Params, par); i >= 0 {
+				return i + 1
+			}
+		}
+	}
+	return 0
 }

@@ -121,7 +121,7 @@ func (r *Result) SpawnsOf(call ssa.CallInstruction) *Spawn {
 		return &Spawn{At: position(r.pass.Fset, call.Pos()), Pos: call.Pos()}
 	}
 	for _, t := range r.targets(cc, call) {
-		if at := t.spawnAt(); at != "" {
+		if at := t.spawnAtCall(cc); at != "" {
 			sp := &Spawn{At: at, Via: t.obj, Fn: t.fn}
 			if t.sum != nil {
 				sp.Pos = t.sum.SpawnPos

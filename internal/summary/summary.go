@@ -24,6 +24,7 @@ package summary
 import (
 	"fmt"
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"reflect"
@@ -119,8 +120,13 @@ type Summary struct {
 	// often a helper goroutine of an object (context.WithCancel's parent
 	// watcher) that this package cannot judge.
 	SpawnAlways bool
-	PerItem     map[int]bool
-	Invokes     map[int]bool
+	// SpawnGuard is 1 + the index (in Fn.Params) of a bool parameter p when
+	// every spawn of the function is on the true side of an `if p`: a call
+	// that passes the constant false for p does not spawn. 0 otherwise.
+	SpawnGuard int
+	guardMixed bool // two spawns with different guards (or one without)
+	PerItem    map[int]bool
+	Invokes    map[int]bool
 	// PerItemFree and InvokesFree are the same for a function literal's
 	// free variables (a callback captured from the enclosing function).
 	PerItemFree map[int]bool
@@ -427,6 +433,19 @@ func (t target) spawnAt() string {
 		return t.fact.Spawn
 	}
 	return ""
+}
+
+// spawnAtCall is spawnAt for the call cc: nothing when the target spawns
+// only under a bool parameter and cc passes the constant false for it.
+func (t target) spawnAtCall(cc *ssa.CallCommon) string {
+	if t.sum != nil && t.sum.SpawnGuard > 0 && !cc.IsInvoke() && cc.StaticCallee() == t.sum.Fn {
+		if i := t.sum.SpawnGuard - 1; i < len(cc.Args) {
+			if c, ok := cc.Args[i].(*ssa.Const); ok && c.Value != nil && c.Value.Kind() == constant.Bool && !constant.BoolVal(c.Value) {
+				return ""
+			}
+		}
+	}
+	return t.spawnAt()
 }
 
 func (t target) spawnsAlways() bool {

@@ -466,13 +466,17 @@ func (c *checker) localSlot(e ast.Expr, file *ast.File) bool {
 }
 
 // configuredDrop reports whether the select at the top of stack is one
-// branch of an if whose other branch sends the same value on the same
-// channel blocking (a send statement, or a select without a default).
+// branch of an if, or one case of a switch, whose other branch (another
+// case) sends the same value on the same channel blocking (a send
+// statement, or a select without a default).
 //
 // Property: when the code holds both a blocking and a dropping send of the
 // same value on the same channel and a condition picks one (if
-// c.backPressure { ch <- v } else { select { case ch <- v: default: } }),
-// dropping is a configured policy the author chose, not an oversight.
+// c.backPressure { ch <- v } else { select { case ch <- v: default: } },
+// or switch mode { case Discard: ...; case Block: ... }), dropping is a
+// configured policy the author chose, not an oversight. The value is the
+// same when it is spelled the same and its variables are the same, or are
+// declared each in its own branch (for v := range in in both).
 func configuredDrop(info *types.Info, send *ast.SendStmt, stack []ast.Node) bool {
 	for i := len(stack) - 2; i >= 1; i-- {
 		switch n := stack[i].(type) {
@@ -486,8 +490,20 @@ func configuredDrop(info *types.Info, send *ast.SendStmt, stack []ast.Node) bool
 			case n.Else != nil && stack[i+1] == n.Else:
 				other = n.Body
 			}
-			if other != nil && blockingSend(info, other, send) {
+			if other != nil && blockingSend(info, other, stack[i+1], send) {
 				return true
+			}
+		case *ast.CaseClause:
+			if i < 2 {
+				continue
+			}
+			if _, ok := stack[i-2].(*ast.SwitchStmt); !ok {
+				continue
+			}
+			for _, cl := range stack[i-1].(*ast.BlockStmt).List {
+				if cl != n && blockingSend(info, cl, n, send) {
+					return true
+				}
 			}
 		}
 	}
@@ -495,11 +511,11 @@ func configuredDrop(info *types.Info, send *ast.SendStmt, stack []ast.Node) bool
 }
 
 // blockingSend reports whether body sends send's value on send's channel
-// without a way around it.
-func blockingSend(info *types.Info, body ast.Node, send *ast.SendStmt) bool {
+// without a way around it; branch is the branch that holds send.
+func blockingSend(info *types.Info, body, branch ast.Node, send *ast.SendStmt) bool {
 	same := func(s *ast.SendStmt) bool {
 		return types.ExprString(s.Chan) == types.ExprString(send.Chan) && types.ExprString(s.Value) == types.ExprString(send.Value) &&
-			sameObjects(info, s.Chan, send.Chan) && sameObjects(info, s.Value, send.Value)
+			sameObjects(info, s.Chan, send.Chan) && sameValueIn(info, s.Value, send.Value, body, branch)
 	}
 	found := false
 	ast.Inspect(body, func(n ast.Node) bool {
@@ -547,6 +563,35 @@ func sameObjects(info *types.Info, a, b ast.Expr) bool {
 	}
 	for i := range oa {
 		if oa[i] != ob[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// sameValueIn reports whether a (in branch ba) and b (in branch bb) refer
+// to the same objects in order, or to objects declared each in its own
+// branch.
+func sameValueIn(info *types.Info, a, b ast.Expr, ba, bb ast.Node) bool {
+	var oa, ob []types.Object
+	collect := func(e ast.Expr, out *[]types.Object) {
+		ast.Inspect(e, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok {
+				*out = append(*out, info.ObjectOf(id))
+			}
+			return true
+		})
+	}
+	collect(a, &oa)
+	collect(b, &ob)
+	if len(oa) != len(ob) {
+		return false
+	}
+	within := func(o types.Object, n ast.Node) bool {
+		return o != nil && o.Pos() >= n.Pos() && o.Pos() < n.End()
+	}
+	for i := range oa {
+		if oa[i] != ob[i] && !(within(oa[i], ba) && within(ob[i], bb)) {
 			return false
 		}
 	}

@@ -547,17 +547,7 @@ func hasDefaultClause(sel *ast.SelectStmt) bool {
 
 // sameObjects reports whether a and b refer to the same objects in order.
 func sameObjects(info *types.Info, a, b ast.Expr) bool {
-	var oa, ob []types.Object
-	collect := func(e ast.Expr, out *[]types.Object) {
-		ast.Inspect(e, func(n ast.Node) bool {
-			if id, ok := n.(*ast.Ident); ok {
-				*out = append(*out, info.ObjectOf(id))
-			}
-			return true
-		})
-	}
-	collect(a, &oa)
-	collect(b, &ob)
+	oa, ob := identObjects(info, a), identObjects(info, b)
 	if len(oa) != len(ob) {
 		return false
 	}
@@ -569,21 +559,23 @@ func sameObjects(info *types.Info, a, b ast.Expr) bool {
 	return true
 }
 
+// identObjects returns the objects the identifiers of e refer to, in order.
+func identObjects(info *types.Info, e ast.Expr) []types.Object {
+	var out []types.Object
+	ast.Inspect(e, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok {
+			out = append(out, info.ObjectOf(id))
+		}
+		return true
+	})
+	return out
+}
+
 // sameValueIn reports whether a (in branch ba) and b (in branch bb) refer
 // to the same objects in order, or to objects declared each in its own
 // branch.
 func sameValueIn(info *types.Info, a, b ast.Expr, ba, bb ast.Node) bool {
-	var oa, ob []types.Object
-	collect := func(e ast.Expr, out *[]types.Object) {
-		ast.Inspect(e, func(n ast.Node) bool {
-			if id, ok := n.(*ast.Ident); ok {
-				*out = append(*out, info.ObjectOf(id))
-			}
-			return true
-		})
-	}
-	collect(a, &oa)
-	collect(b, &ob)
+	oa, ob := identObjects(info, a), identObjects(info, b)
 	if len(oa) != len(ob) {
 		return false
 	}

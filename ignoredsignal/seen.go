@@ -7,6 +7,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/bplint/bplint/internal/ssaform"
 	"github.com/bplint/bplint/internal/unread"
 )
 
@@ -190,7 +191,7 @@ func peers(v ssa.Value) streams {
 			}
 			switch a := v.X.(type) {
 			case *ssa.FieldAddr:
-				if f := fieldOf(a); f != nil {
+				if f := ssaform.FieldOf(a); f != nil {
 					if f.Anonymous() {
 						walk(a.X)
 					} else {
@@ -253,7 +254,7 @@ func (c *checker) ownField(w ssa.Value) *types.Var {
 	if !ok {
 		return nil
 	}
-	f := fieldOf(fa)
+	f := ssaform.FieldOf(fa)
 	if f == nil || f.Anonymous() || f.Pkg() != c.pass.Pkg {
 		return nil
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/bplint/bplint/internal/loops"
 	"github.com/bplint/bplint/internal/sink"
+	"github.com/bplint/bplint/internal/ssaform"
 )
 
 // createdPerIteration reports whether the sink recv, written by instr in a
@@ -134,7 +135,7 @@ func (c *checker) recordedFlush(w ssa.Value) bool {
 		if !ok || w.Op != token.MUL {
 			return false
 		}
-		built = c.fieldStores()[fieldOf(fa)]
+		built = c.fieldStores()[ssaform.FieldOf(fa)]
 	}
 	if len(built) == 0 {
 		return false
@@ -231,19 +232,6 @@ func addrRoot(a ssa.Value) ssa.Value {
 
 var errorType = types.Universe.Lookup("error").Type()
 
-// fieldOf returns the field a FieldAddr addresses.
-func fieldOf(fa *ssa.FieldAddr) *types.Var {
-	ptr, ok := fa.X.Type().Underlying().(*types.Pointer)
-	if !ok {
-		return nil
-	}
-	st, ok := ptr.Elem().Underlying().(*types.Struct)
-	if !ok {
-		return nil
-	}
-	return st.Field(fa.Field).Origin()
-}
-
 // fieldStores indexes the values this package stores into each struct
 // field (assignments and composite literals alike), once per package.
 func (c *checker) fieldStores() map[*types.Var][]ssa.Value {
@@ -256,7 +244,7 @@ func (c *checker) fieldStores() map[*types.Var][]ssa.Value {
 			for _, instr := range b.Instrs {
 				if st, ok := instr.(*ssa.Store); ok {
 					if fa, ok := st.Addr.(*ssa.FieldAddr); ok {
-						if f := fieldOf(fa); f != nil {
+						if f := ssaform.FieldOf(fa); f != nil {
 							c.stores[f] = append(c.stores[f], st.Val)
 						}
 					}

@@ -231,10 +231,12 @@ func loadedField(v ssa.Value) *types.Var {
 	if !ok {
 		return nil
 	}
-	return fieldOf(fa)
+	return FieldOf(fa)
 }
 
-func fieldOf(fa *ssa.FieldAddr) *types.Var {
+// FieldOf returns the struct field a FieldAddr addresses (its origin, for
+// a field of an instantiated generic type), or nil.
+func FieldOf(fa *ssa.FieldAddr) *types.Var {
 	ptr, ok := fa.X.Type().Underlying().(*types.Pointer)
 	if !ok {
 		return nil
@@ -348,7 +350,7 @@ func storedInField(v ssa.Value, instr ssa.Instruction) *types.Var {
 		if !ok {
 			return nil
 		}
-		g := fieldOf(fa)
+		g := FieldOf(fa)
 		if g == nil || (field != nil && g != field) {
 			return nil
 		}

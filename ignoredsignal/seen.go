@@ -246,15 +246,7 @@ func isBufioConstructor(call *ssa.Call) bool {
 // ownField returns the field of a type of this package that w is loaded
 // from, or nil.
 func (c *checker) ownField(w ssa.Value) *types.Var {
-	u, ok := w.(*ssa.UnOp)
-	if !ok || u.Op != token.MUL {
-		return nil
-	}
-	fa, ok := u.X.(*ssa.FieldAddr)
-	if !ok {
-		return nil
-	}
-	f := ssaform.FieldOf(fa)
+	f := ssaform.LoadedField(w)
 	if f == nil || f.Anonymous() || f.Pkg() != c.pass.Pkg {
 		return nil
 	}

@@ -131,11 +131,7 @@ func (c *checker) recordedFlush(w ssa.Value) bool {
 	case *ssa.Call:
 		built = []ssa.Value{w}
 	case *ssa.UnOp:
-		fa, ok := w.X.(*ssa.FieldAddr)
-		if !ok || w.Op != token.MUL {
-			return false
-		}
-		built = c.fieldStores()[ssaform.FieldOf(fa)]
+		built = c.fieldStores()[ssaform.LoadedField(w)]
 	}
 	if len(built) == 0 {
 		return false

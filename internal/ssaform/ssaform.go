@@ -189,8 +189,10 @@ func (f *Form) Callees(site ssa.CallInstruction) []*ssa.Function {
 	field := elemField(site.Common().Value)
 	for _, e := range node.Out {
 		if e.Site == site && e.Callee.Func.Blocks != nil && !slices.Contains(out, e.Callee.Func) {
-			if field != nil && f.keptIn(e.Callee.Func) != nil && f.keptIn(e.Callee.Func) != field {
-				continue
+			if field != nil {
+				if g := f.keptIn(e.Callee.Func); g != nil && g != field {
+					continue // kept in another field's slice
+				}
 			}
 			out = append(out, e.Callee.Func)
 		}
@@ -210,28 +212,26 @@ func (f *Form) Callees(site ssa.CallInstruction) []*ssa.Function {
 // (v = s[i] where s is loaded from field f, as a range over x.f or a
 // copy of x.f is), or nil.
 func elemField(v ssa.Value) *types.Var {
-	u, ok := v.(*ssa.UnOp)
-	if !ok || u.Op != token.MUL {
-		return nil
+	if ia, ok := loadedFrom(v).(*ssa.IndexAddr); ok {
+		return LoadedField(ia.X)
 	}
-	ia, ok := u.X.(*ssa.IndexAddr)
-	if !ok {
-		return nil
-	}
-	return loadedField(ia.X)
+	return nil
 }
 
-// loadedField returns f when v is a load of field f (*&x.f), or nil.
-func loadedField(v ssa.Value) *types.Var {
-	u, ok := v.(*ssa.UnOp)
-	if !ok || u.Op != token.MUL {
-		return nil
+// LoadedField returns f when v is a load of field f (*&x.f), or nil.
+func LoadedField(v ssa.Value) *types.Var {
+	if fa, ok := loadedFrom(v).(*ssa.FieldAddr); ok {
+		return FieldOf(fa)
 	}
-	fa, ok := u.X.(*ssa.FieldAddr)
-	if !ok {
-		return nil
+	return nil
+}
+
+// loadedFrom returns the address v is loaded from (v = *addr), or nil.
+func loadedFrom(v ssa.Value) ssa.Value {
+	if u, ok := v.(*ssa.UnOp); ok && u.Op == token.MUL {
+		return u.X
 	}
-	return FieldOf(fa)
+	return nil
 }
 
 // FieldOf returns the struct field a FieldAddr addresses (its origin, for
@@ -310,7 +310,7 @@ func storedInField(v ssa.Value, instr ssa.Instruction) *types.Var {
 	if !ok {
 		return nil
 	}
-	if g := loadedField(ia.X); g != nil {
+	if g := LoadedField(ia.X); g != nil {
 		return g
 	}
 	arr, ok := ia.X.(*ssa.Alloc)

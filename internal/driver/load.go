@@ -63,7 +63,12 @@ func (p pkg) vetIDs() []string {
 	return ids
 }
 
-const listFields = "ImportPath,Name,Dir,ForTest,Error,DepsErrors,GoFiles,CgoFiles,TestGoFiles,XTestGoFiles,Deps"
+// listFields are the fields bplint reads. The embed fields are asked for
+// only so that go list resolves //go:embed patterns and reports a pattern
+// that matches no file as the package's error: with -json=fields it skips
+// that work unless they are named, and go vet, given such a package,
+// refuses to run for any.
+const listFields = "ImportPath,Name,Dir,ForTest,Error,DepsErrors,GoFiles,CgoFiles,TestGoFiles,XTestGoFiles,Deps,EmbedFiles,TestEmbedFiles,XTestEmbedFiles"
 
 // list runs go list -e -json -test on the patterns and returns the
 // packages they name. Whether a package loads is read from the JSON (its

@@ -314,6 +314,17 @@ func TestRobustModule(t *testing.T) {
 	}, lines(t, stdout), "without cgo the cgo file is not part of the package")
 }
 
+// TestEmbedPatternMissing: a package whose //go:embed pattern matches no
+// file (files a build step generates) fails alone, named with the
+// pattern's position; the other packages are analyzed.
+func TestEmbedPatternMissing(t *testing.T) {
+	stdout, stderr, code := bplint(t, testdataDir("embedmissing"), "./...")
+	assert.Equal(t, exitError, code)
+	assert.Equal(t, 1, strings.Count(stderr, "bplint: example.com/embedmissing/ui: ui/web.go:8:12: pattern app/dist: no matching files found\n"), "named once:\n%s", stderr)
+	assert.Equal(t, 1, strings.Count(stderr, "bplint: "+"example.com/embedmissing/"), "only the ui package fails:\n%s", stderr)
+	assert.Equal(t, []string{"serve/serve.go:14:3 (goroutine-per-item)"}, lines(t, stdout))
+}
+
 // TestTestLoad: load rules are quiet in test files unless -test-load (or
 // test-load: true in .bplint.yml) is given.
 func TestTestLoad(t *testing.T) {

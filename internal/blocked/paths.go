@@ -45,7 +45,8 @@ type flow struct {
 	dead   map[*ssa.BasicBlock]bool  // headers of the loops around a channel made per iteration: its next iteration makes another
 	ends   map[ssa.Instruction]bool  // calls that may end the goroutine (a helper that can call t.Fatal)
 	most   bool                      // count an iteration by its path that sends most (a sender's possible sends)
-	corr   map[*ssa.If]cond          // tests of conditions tested more than once
+	corr   map[*ssa.If]cond          // tests of conditions tested more than once, or of a value a phi chose
+	phis   map[*ssa.BasicBlock][]phiCond
 	failed bool
 }
 
@@ -151,6 +152,7 @@ func (f *flow) run(r *loops.Loop, entry *ssa.BasicBlock, start int, init []state
 		if len(ss) == 0 {
 			return
 		}
+		ss = f.enter(e, ss)
 		t := e.to()
 		switch {
 		case r != nil && t == r.Header, f.dead[t]:
@@ -320,9 +322,7 @@ func (f *flow) decide(term ssa.Instruction, i int, ss []state) []state {
 	if v, ok := constCond(ifi.Cond); ok && v != (i == 0) {
 		return nil // a branch a constant condition never takes
 	}
-	if f.corr == nil {
-		f.corr = correlated(f.fn)
-	}
+	f.conds()
 	c, ok := f.corr[ifi]
 	if !ok {
 		return ss
@@ -381,14 +381,75 @@ func isNumeric(v constant.Value) bool {
 	return false
 }
 
+// conds finds, once, the conditions whose value a path can carry from
+// one place to another (correlated).
+func (f *flow) conds() {
+	if f.corr == nil {
+		f.corr, f.phis = correlated(f.fn)
+	}
+}
+
+// A phiCond is a condition on a phi's value (the phi itself, or the phi
+// compared with a constant) that is known on some of the edges into the
+// phi's block: where the edge brings a constant, or a value that is never
+// nil compared with nil.
+type phiCond struct {
+	phi *ssa.Phi
+	id  int
+	at  []int8 // per edge into the block: 1 holds, 0 does not, -1 unknown
+}
+
+// enter records, on the states that take edge e, the conditions on phis
+// of its target that the edge decides: after `err = fmt.Errorf(...)` in
+// one case of a select and nothing in the other, a later `if err != nil`
+// goes the way of the case that was taken.
+func (f *flow) enter(e edge, ss []state) []state {
+	f.conds()
+	pcs := f.phis[e.to()]
+	if len(pcs) == 0 {
+		return ss
+	}
+	k := -1
+	for i, p := range e.to().Preds {
+		if p == e.b {
+			if k >= 0 {
+				return ss // both successors of e.b lead here: the edge is not told apart
+			}
+			k = i
+		}
+	}
+	if k < 0 {
+		return ss
+	}
+	var out []state
+	for _, s := range ss {
+		for _, pc := range pcs {
+			bit := uint32(1) << pc.id
+			s.known &^= bit
+			s.val &^= bit
+			switch pc.at[k] {
+			case 1:
+				s.known |= bit
+				s.val |= bit
+			case 0:
+				s.known |= bit
+			}
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
 // correlated finds the Ifs of fn that test the same condition as another
-// If: the same value, or a comparison of the same operands (constants by
-// value), up to 32 conditions.
-func correlated(fn *ssa.Function) map[*ssa.If]cond {
+// If (the same value, or a comparison of the same operands, constants by
+// value) or a condition on a phi that some edges into its block decide,
+// up to 32 conditions.
+func correlated(fn *ssa.Function) (map[*ssa.If]cond, map[*ssa.BasicBlock][]phiCond) {
 	type test struct {
 		ifi *ssa.If
 		key string
 		neg bool
+		phi *phiCond
 	}
 	var tests []test
 	count := make(map[string]int)
@@ -401,11 +462,17 @@ func correlated(fn *ssa.Function) map[*ssa.If]cond {
 		if key == "" {
 			continue
 		}
-		tests = append(tests, test{ifi, key, neg})
+		t := test{ifi: ifi, key: key, neg: neg}
+		if pc := phiDecided(ifi.Cond); pc != nil {
+			t.phi = pc
+			count[key]++ // a phi's condition counts on its own
+		}
+		tests = append(tests, t)
 		count[key]++
 	}
 	ids := make(map[string]int)
 	out := make(map[*ssa.If]cond)
+	phis := make(map[*ssa.BasicBlock][]phiCond)
 	for _, t := range tests {
 		if count[t.key] < 2 {
 			continue
@@ -417,10 +484,124 @@ func correlated(fn *ssa.Function) map[*ssa.If]cond {
 			}
 			id = len(ids)
 			ids[t.key] = id
+			if t.phi != nil {
+				pc := *t.phi
+				pc.id = id
+				phis[pc.phi.Block()] = append(phis[pc.phi.Block()], pc)
+			}
 		}
 		out[t.ifi] = cond{id: id, neg: t.neg}
 	}
-	return out
+	return out, phis
+}
+
+// phiDecided returns the condition v (without its negations) as a phiCond
+// when it is a phi or a phi compared with a constant and at least one edge
+// into the phi's block decides it.
+func phiDecided(v ssa.Value) *phiCond {
+	for {
+		not, ok := v.(*ssa.UnOp)
+		if !ok || not.Op != token.NOT {
+			break
+		}
+		v = not.X
+	}
+	var phi *ssa.Phi
+	var eval func(x ssa.Value) int8
+	switch v := v.(type) {
+	case *ssa.Phi:
+		phi = v
+		eval = func(x ssa.Value) int8 {
+			if b, ok := constCond(x); ok {
+				return boolInt(b)
+			}
+			return -1
+		}
+	case *ssa.BinOp:
+		if v.Op != token.EQL && v.Op != token.NEQ {
+			return nil
+		}
+		p, c := v.X, v.Y
+		if _, ok := p.(*ssa.Const); ok {
+			p, c = c, p
+		}
+		k, ok := c.(*ssa.Const)
+		if !ok {
+			return nil
+		}
+		if phi, ok = p.(*ssa.Phi); !ok {
+			return nil
+		}
+		eval = func(x ssa.Value) int8 {
+			eq := int8(-1)
+			if xc, ok := x.(*ssa.Const); ok {
+				switch {
+				case xc.Value == nil && k.Value == nil:
+					eq = 1
+				case xc.Value == nil || k.Value == nil:
+					if xc.IsNil() != k.IsNil() {
+						eq = 0
+					}
+				case xc.Value.Kind() == k.Value.Kind() || isNumeric(xc.Value) && isNumeric(k.Value):
+					eq = boolInt(constant.Compare(xc.Value, token.EQL, k.Value))
+				}
+			} else if k.IsNil() && neverNil(x, 0) {
+				eq = 0
+			}
+			if eq >= 0 && v.Op == token.NEQ {
+				eq = 1 - eq
+			}
+			return eq
+		}
+	default:
+		return nil
+	}
+	pc := &phiCond{phi: phi, at: make([]int8, len(phi.Edges))}
+	decided := false
+	for i, x := range phi.Edges {
+		pc.at[i] = eval(x)
+		decided = decided || pc.at[i] >= 0
+	}
+	if !decided {
+		return nil
+	}
+	return pc
+}
+
+func boolInt(b bool) int8 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// neverNil reports whether v can never be nil: a value made here (an
+// interface holding a concrete value, a new variable, a closure, a map,
+// a channel, a function), or the error of errors.New or fmt.Errorf, whose
+// contract is a non-nil error (or a phi of such values).
+func neverNil(v ssa.Value, depth int) bool {
+	switch v := v.(type) {
+	case *ssa.MakeInterface, *ssa.Alloc, *ssa.MakeClosure, *ssa.MakeMap, *ssa.MakeChan, *ssa.Function:
+		return true
+	case *ssa.Call:
+		if fn := v.Call.StaticCallee(); fn != nil && fn.Pkg != nil && fn.Signature.Recv() == nil {
+			switch fn.Pkg.Pkg.Path() + "." + fn.Name() {
+			case "errors.New", "fmt.Errorf":
+				return true
+			}
+		}
+	case *ssa.Phi:
+		if depth > 2 {
+			return false
+		}
+		for _, x := range v.Edges {
+			if !neverNil(x, depth+1) {
+				return false
+			}
+		}
+		return len(v.Edges) > 0
+	}
+	return false
 }
 
 // condKey names a condition so that equal conditions have equal names:
@@ -601,9 +782,22 @@ const (
 // through applies loop l (summary sum) to the states ss entering it, for
 // its exit x.
 func (f *flow) through(l *loops.Loop, sum *loopSum, ss []state, x exit) []state {
+	f.conds()
 	per, perOK := f.iteration(sum)
+	// A phi of the loop takes new values in its iterations: what the path
+	// knew of it before the loop no longer holds.
+	var stale uint32
+	for b, pcs := range f.phis {
+		if l.Blocks[b] {
+			for _, pc := range pcs {
+				stale |= 1 << pc.id
+			}
+		}
+	}
 	var out []state
 	for _, s := range ss {
+		s.known &^= stale
+		s.val &^= stale
 		for _, last := range x.states {
 			if last.d.drained {
 				out = f.merge(out, []state{{d: last.d, why: last.why}})

@@ -125,6 +125,10 @@ func TestCounterBoundedSpawn(t *testing.T) {
 	analysistest.Run(t, testdata, unboundedqueue.New(unboundedqueue.Config{}), "unboundedqueue/spawn_counter_bounded")
 }
 
+func TestThresholdOnceSpawn(t *testing.T) {
+	analysistest.Run(t, testdata, unboundedqueue.New(unboundedqueue.Config{}), "unboundedqueue/spawn_threshold_once")
+}
+
 func TestEmptyCaseIsNoSource(t *testing.T) {
 	analysistest.Run(t, testdata, unboundedqueue.New(unboundedqueue.Config{}), "unboundedqueue/spawn_empty_case_source")
 }

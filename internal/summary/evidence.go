@@ -177,10 +177,12 @@ func (r *Result) Limit(fn *ssa.Function, l *loops.Loop, site ssa.Instruction) *L
 
 // OnceGuard reports whether site runs at most once per change of a state it
 // tests (see onceGuard), or only while a counter raised before it and
-// lowered when its goroutine ends is under a bound (see counterGuard).
+// lowered when its goroutine ends is under a bound (see counterGuard), or
+// only where a counter that only rises reaches a fixed value (see
+// thresholdGuard).
 func (r *Result) OnceGuard(fn *ssa.Function, l *loops.Loop, site ssa.Instruction, spawned *ssa.Function) bool {
 	sc := scope{fn, l}
-	return r.onceGuard(sc, site, spawned) || r.counterGuard(sc, site, spawned)
+	return r.onceGuard(sc, site, spawned) || r.counterGuard(sc, site, spawned) || r.thresholdGuard(sc, site)
 }
 
 // Awaited reports whether, after site, the iteration of l (or fn) waits for

@@ -1,0 +1,220 @@
+package summary
+
+import (
+	"go/token"
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// thresholdGuard reports whether site runs only on the side of a branch
+// where a counter that the package only ever raises equals a fixed value,
+// right after the path raised it: runCount++; if runCount == limit { go
+// remove(id) }.
+//
+// Property: a counter that only rises passes a fixed value once, so the
+// spawn runs once per counter (per object, for a field; once, for a
+// variable), not once per call or per item. A counter that is reset or
+// lowered anywhere in the package (count = 0 after each batch) equals the
+// value again and again, and a bound that changes after its object is
+// built moves with it: both are spawns per batch, and stay reported.
+// Seen on a scheduler's last allowed run of a job and on a test's scrape
+// counter that stops the loop at its second scrape.
+func (r *Result) thresholdGuard(s scope, site ssa.Instruction) bool {
+	b := site.Block()
+	for d := b; d != nil; d = d.Idom() {
+		if !s.contains(d) {
+			break
+		}
+		ifi, ok := d.Instrs[len(d.Instrs)-1].(*ssa.If)
+		if !ok || d == b || !oneSide(d, b) || r.isLoopHeader(s.fn, d) {
+			continue
+		}
+		cmp, ok := ifi.Cond.(*ssa.BinOp)
+		if !ok || (cmp.Op != token.EQL && cmp.Op != token.NEQ) {
+			continue
+		}
+		eq := 0 // the successor where the operands are equal
+		if cmp.Op == token.NEQ {
+			eq = 1
+		}
+		if !reachesAvoiding(d.Succs[eq], b, d) {
+			continue
+		}
+		for side, x := range []ssa.Value{cmp.X, cmp.Y} {
+			k := cmp.Y
+			if side == 1 {
+				k = cmp.X
+			}
+			l, ok := r.raisedCounter(s, ifi, StripConv(x))
+			if ok && r.fixedValue(StripConv(k), l) && r.onlyRaised(l) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// raisedCounter returns the place x reads when x is a counter raised by a
+// positive constant before the test: an atomic add whose result is x, or
+// a load of a place that an increment dominating the test raised.
+func (r *Result) raisedCounter(s scope, test ssa.Instruction, x ssa.Value) (Loc, bool) {
+	switch x := x.(type) {
+	case *ssa.Call:
+		if len(x.Call.Args) == 2 {
+			l := addrLoc(x.Call.Args[0])
+			if l.Field != nil || l.Alloc != nil {
+				if atomicAdd(x.Common(), l) > 0 {
+					return l, true
+				}
+			}
+		}
+	case *ssa.UnOp:
+		if x.Op != token.MUL {
+			break
+		}
+		l := addrLoc(x.X)
+		if l.Field == nil && l.Alloc == nil {
+			break
+		}
+		for _, b := range s.fn.Blocks {
+			for _, instr := range b.Instrs {
+				if counterStep(instr, l) > 0 && s.dominates(instr, test) {
+					return l, true
+				}
+			}
+		}
+	}
+	return Loc{}, false
+}
+
+// fixedValue reports whether k is a constant, or a load of a place other
+// than l that is written only where its object is built (a field of a
+// composite literal or new struct).
+func (r *Result) fixedValue(k ssa.Value, l Loc) bool {
+	switch k := k.(type) {
+	case *ssa.Const:
+		return true
+	case *ssa.UnOp:
+		if k.Op != token.MUL {
+			return false
+		}
+		m := addrLoc(k.X)
+		if m.Field == nil || sameLoc(m, l) {
+			return false
+		}
+		return r.everyUse(m, func(addr ssa.Value, use ssa.Instruction) bool {
+			switch u := use.(type) {
+			case *ssa.Store:
+				return u.Addr == addr && isFresh(addr)
+			case *ssa.UnOp:
+				return u.Op == token.MUL
+			case *ssa.DebugRef:
+				return true
+			}
+			return false
+		})
+	}
+	return false
+}
+
+// onlyRaised reports whether every write of l in the package raises it by
+// a positive constant, apart from its initialization (the field of an
+// object being built, a local's first value outside any loop): no reset,
+// no decrement, no address handed to code that could do either.
+func (r *Result) onlyRaised(l Loc) bool {
+	return r.everyUse(l, func(addr ssa.Value, use ssa.Instruction) bool {
+		switch u := use.(type) {
+		case *ssa.Store:
+			if u.Addr != addr {
+				return false // the address itself is stored: it escapes
+			}
+			if counterStep(u, l) > 0 {
+				return true
+			}
+			if isFresh(addr) {
+				return true
+			}
+			if a, ok := addr.(*ssa.Alloc); ok && a.Parent() == u.Parent() {
+				return r.Loops(u.Parent()).Innermost(u.Block()) == nil
+			}
+			return false
+		case *ssa.UnOp:
+			return u.Op == token.MUL
+		case *ssa.DebugRef, *ssa.MakeClosure:
+			return true // a closure's use is checked through its free variable
+		case ssa.CallInstruction:
+			cc := u.Common()
+			if atomicAdd(cc, l) > 0 {
+				return true
+			}
+			fn := cc.StaticCallee()
+			return fn != nil && fn.Pkg != nil && fn.Pkg.Pkg.Path() == "sync/atomic" && strings.HasPrefix(fn.Name(), "Load")
+		}
+		return false
+	})
+}
+
+// isFresh reports whether addr is a field of an object the function is
+// building: &T{...} or new(T), before it is shared.
+func isFresh(addr ssa.Value) bool {
+	fa, ok := addr.(*ssa.FieldAddr)
+	if !ok {
+		return false
+	}
+	_, ok = fa.X.(*ssa.Alloc)
+	return ok
+}
+
+// everyUse reports whether ok holds for every use of every address of l
+// in the package: the field addresses of a field, or a local's Alloc and
+// the free variables of the closures it is bound to.
+func (r *Result) everyUse(l Loc, ok func(addr ssa.Value, use ssa.Instruction) bool) bool {
+	check := func(addr ssa.Value) bool {
+		refs := addr.Referrers()
+		if refs == nil {
+			return false
+		}
+		for _, u := range *refs {
+			if !ok(addr, u) {
+				return false
+			}
+		}
+		return true
+	}
+	switch {
+	case l.Field != nil:
+		for fn := range r.funcs {
+			for _, b := range fn.Blocks {
+				for _, instr := range b.Instrs {
+					fa, isFA := instr.(*ssa.FieldAddr)
+					if isFA && fieldOf(fa.X.Type(), fa.Field) == l.Field && !check(fa) {
+						return false
+					}
+				}
+			}
+		}
+		return true
+	case l.Alloc != nil:
+		addrs := []ssa.Value{l.Alloc}
+		for i := 0; i < len(addrs) && i < 16; i++ {
+			if !check(addrs[i]) {
+				return false
+			}
+			for _, u := range *addrs[i].Referrers() {
+				mc, isMC := u.(*ssa.MakeClosure)
+				if !isMC {
+					continue
+				}
+				fn := mc.Fn.(*ssa.Function)
+				for j, bv := range mc.Bindings {
+					if bv == addrs[i] {
+						addrs = append(addrs, fn.FreeVars[j])
+					}
+				}
+			}
+		}
+		return len(addrs) <= 16
+	}
+	return false
+}

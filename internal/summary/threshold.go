@@ -2,6 +2,7 @@ package summary
 
 import (
 	"go/token"
+	"go/types"
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
@@ -168,7 +169,10 @@ func isFresh(addr ssa.Value) bool {
 
 // everyUse reports whether ok holds for every use of every address of l
 // in the package: the field addresses of a field, or a local's Alloc and
-// the free variables of the closures it is bound to.
+// the free variables of the closures it is bound to. A field must be
+// unexported and of a type of the package (no other package writes it),
+// and no value of the struct holding it may be stored whole except into a
+// variable being built (*p = T{} resets every field).
 func (r *Result) everyUse(l Loc, ok func(addr ssa.Value, use ssa.Instruction) bool) bool {
 	check := func(addr ssa.Value) bool {
 		refs := addr.Referrers()
@@ -184,12 +188,33 @@ func (r *Result) everyUse(l Loc, ok func(addr ssa.Value, use ssa.Instruction) bo
 	}
 	switch {
 	case l.Field != nil:
+		if l.Field.Exported() || l.Field.Pkg() != r.pkg.Pkg {
+			return false
+		}
+		owners := make(map[types.Type]bool) // *T of the structs holding the field
 		for fn := range r.funcs {
 			for _, b := range fn.Blocks {
 				for _, instr := range b.Instrs {
 					fa, isFA := instr.(*ssa.FieldAddr)
-					if isFA && fieldOf(fa.X.Type(), fa.Field) == l.Field && !check(fa) {
+					if !isFA || fieldOf(fa.X.Type(), fa.Field) != l.Field {
+						continue
+					}
+					if !check(fa) {
 						return false
+					}
+					owners[types.Unalias(fa.X.Type())] = true
+				}
+			}
+		}
+		for fn := range r.funcs {
+			for _, b := range fn.Blocks {
+				for _, instr := range b.Instrs {
+					st, isStore := instr.(*ssa.Store)
+					if !isStore {
+						continue
+					}
+					if _, fresh := st.Addr.(*ssa.Alloc); !fresh && ownerOf(owners, st.Addr.Type()) {
+						return false // the whole struct is overwritten
 					}
 				}
 			}
@@ -215,6 +240,17 @@ func (r *Result) everyUse(l Loc, ok func(addr ssa.Value, use ssa.Instruction) bo
 			}
 		}
 		return len(addrs) <= 16
+	}
+	return false
+}
+
+// ownerOf reports whether t, the type of a store's address, is one of the
+// pointer types in owners.
+func ownerOf(owners map[types.Type]bool, t types.Type) bool {
+	for o := range owners {
+		if types.Identical(o, types.Unalias(t)) {
+			return true
+		}
 	}
 	return false
 }

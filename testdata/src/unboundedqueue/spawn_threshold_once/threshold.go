@@ -4,8 +4,9 @@
 // item: a job's last allowed run hands its removal to a goroutine, and a
 // closure's count stops a loop at its second call. The nearest true
 // positives beside them stay reported: a counter reset after each batch
-// (count = 0), one lowered elsewhere, and a bound moved after its object
-// was built each make the spawn one per batch.
+// (count = 0), one lowered elsewhere, a bound moved after its object was
+// built, a struct overwritten whole, and an exported field (other packages
+// may reset it) each make the spawn one per batch.
 package spawn_threshold_once
 
 import "sync/atomic"
@@ -137,6 +138,38 @@ func (m *moving) run(work func()) {
 		if m.seen == m.next {
 			go work() // want `goroutine started per value received from m.in with no limit`
 			m.next += 10
+		}
+	}
+}
+
+type resetWhole struct {
+	n  int
+	in chan int
+}
+
+// The struct is overwritten whole elsewhere, which resets the count.
+func (r *resetWhole) run(work func()) {
+	for range r.in {
+		r.n++
+		if r.n == 1 {
+			go work() // want `goroutine started per value received from r.in with no limit`
+		}
+	}
+}
+
+func (r *resetWhole) reset() { *r = resetWhole{in: r.in} }
+
+// Exported is written by other packages as well: its count may be reset.
+type Exported struct {
+	N  int
+	In chan int
+}
+
+func (e *Exported) Run(work func()) {
+	for range e.In {
+		e.N++
+		if e.N == 1 {
+			go work() // want `goroutine started per value received from e.In with no limit`
 		}
 	}
 }

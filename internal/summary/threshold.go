@@ -62,7 +62,7 @@ func (r *Result) thresholdGuard(s scope, site ssa.Instruction) bool {
 func (r *Result) raisedCounter(s scope, test ssa.Instruction, x ssa.Value) (Loc, bool) {
 	switch x := x.(type) {
 	case *ssa.Call:
-		if len(x.Call.Args) == 2 {
+		if len(x.Call.Args) == 2 && !r.freshCounter(x.Call.Args[0]) {
 			l := addrLoc(x.Call.Args[0])
 			if l.Field != nil || l.Alloc != nil {
 				if atomicAdd(x.Common(), l) > 0 {
@@ -75,7 +75,7 @@ func (r *Result) raisedCounter(s scope, test ssa.Instruction, x ssa.Value) (Loc,
 			break
 		}
 		l := addrLoc(x.X)
-		if l.Field == nil && l.Alloc == nil {
+		if l.Field == nil && l.Alloc == nil || r.freshCounter(x.X) {
 			break
 		}
 		for _, b := range s.fn.Blocks {
@@ -87,6 +87,28 @@ func (r *Result) raisedCounter(s scope, test ssa.Instruction, x ssa.Value) (Loc,
 		}
 	}
 	return Loc{}, false
+}
+
+// freshCounter reports whether the counter at addr may start again from
+// zero on each run of the code that tests it: a field of an object the
+// function makes or gets from a call (a new object per call), or a local
+// declared inside a loop (a new variable per iteration).
+func (r *Result) freshCounter(addr ssa.Value) bool {
+	switch a := addr.(type) {
+	case *ssa.FieldAddr:
+		switch a.X.(type) {
+		case *ssa.Alloc, *ssa.Call:
+			return true
+		}
+	case *ssa.Alloc:
+		return r.Loops(a.Parent()).Innermost(a.Block()) != nil
+	case *ssa.FreeVar:
+		if b, ok := bound(a).(*ssa.Alloc); ok {
+			return r.Loops(b.Parent()).Innermost(b.Block()) != nil
+		}
+		return true
+	}
+	return false
 }
 
 // fixedValue reports whether k is a constant, or a load of a place other

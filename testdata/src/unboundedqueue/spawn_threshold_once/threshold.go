@@ -6,7 +6,9 @@
 // positives beside them stay reported: a counter reset after each batch
 // (count = 0), one lowered elsewhere, a bound moved after its object was
 // built, a struct overwritten whole, and an exported field (other packages
-// may reset it) each make the spawn one per batch.
+// may reset it) each make the spawn one per batch; a counter of an object
+// made per item, or a variable declared in the loop, starts again at zero
+// for each item.
 package spawn_threshold_once
 
 import "sync/atomic"
@@ -170,6 +172,31 @@ func (e *Exported) Run(work func()) {
 		e.N++
 		if e.N == 1 {
 			go work() // want `goroutine started per value received from e.In with no limit`
+		}
+	}
+}
+
+type counted struct{ n int }
+
+// A new object per item: its count is 1 every time.
+func perItemObject(in chan int, work func()) {
+	for range in {
+		c := &counted{}
+		c.n++
+		if c.n == 1 {
+			go work() // want `goroutine started per value received from in with no limit`
+		}
+	}
+}
+
+// A variable declared in the loop: a new count per item.
+func perItemLocal(in chan int, work func()) {
+	for range in {
+		var n int
+		p := &n
+		*p = *p + 1
+		if n == 1 {
+			go work() // want `goroutine started per value received from in with no limit`
 		}
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/bplint/bplint/internal/loops"
+	"github.com/bplint/bplint/internal/ssaform"
 )
 
 // maxStates bounds the distinct counts kept per block. Past it the channel
@@ -521,11 +522,7 @@ func phiDecided(v ssa.Value) *phiCond {
 		if v.Op != token.EQL && v.Op != token.NEQ {
 			return nil
 		}
-		p, c := v.X, v.Y
-		if _, ok := p.(*ssa.Const); ok {
-			p, c = c, p
-		}
-		k, ok := c.(*ssa.Const)
+		p, k, ok := ssaform.ConstOperand(v)
 		if !ok {
 			return nil
 		}
@@ -584,11 +581,8 @@ func neverNil(v ssa.Value, depth int) bool {
 	case *ssa.MakeInterface, *ssa.Alloc, *ssa.MakeClosure, *ssa.MakeMap, *ssa.MakeChan, *ssa.Function:
 		return true
 	case *ssa.Call:
-		if fn := v.Call.StaticCallee(); fn != nil && fn.Pkg != nil && fn.Signature.Recv() == nil {
-			switch fn.Pkg.Pkg.Path() + "." + fn.Name() {
-			case "errors.New", "fmt.Errorf":
-				return true
-			}
+		if fn := v.Call.StaticCallee(); fn != nil && ssaform.IsFunc(fn, "errors.New", "fmt.Errorf") {
+			return true
 		}
 	case *ssa.Phi:
 		if depth > 2 {

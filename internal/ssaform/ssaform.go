@@ -16,6 +16,7 @@ import (
 	"go/types"
 	"reflect"
 	"slices"
+	"strings"
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
@@ -388,4 +389,46 @@ func AnyAfter(from ssa.Instruction, pred func(ssa.Instruction) bool) bool {
 		stack = append(stack, x.Succs...)
 	}
 	return false
+}
+
+// IsFunc reports whether fn is one of the functions names (as
+// types.Func.FullName spells them: "(*sync.Mutex).Lock", "time.Sleep"): its
+// declared function's full name, or for a function without one (a literal,
+// a package initializer) its SSA name. The full name is built only when fn's
+// own name is the last part of one of names: callees are looked up on every
+// call instruction, and building the string for each was a tenth of the
+// analysis.
+func IsFunc(fn *ssa.Function, names ...string) bool {
+	if obj, ok := fn.Object().(*types.Func); ok {
+		return FuncNamed(obj.Origin(), names...)
+	}
+	if fn.Parent() != nil {
+		return false // a literal: its SSA name has a $, none of the names does
+	}
+	return slices.Contains(names, fn.String())
+}
+
+// FuncNamed reports whether obj.FullName() is one of names, building it
+// only when obj.Name() ends one of them.
+func FuncNamed(obj *types.Func, names ...string) bool {
+	short := obj.Name()
+	for _, n := range names {
+		if len(n) > len(short) && n[len(n)-len(short)-1] == '.' && strings.HasSuffix(n, short) {
+			return slices.Contains(names, obj.FullName())
+		}
+	}
+	return false
+}
+
+// ConstOperand splits a comparison into its operand and the constant it is
+// compared with, whichever side the constant is written on (x == nil, 0 <
+// n); ok is false when neither side is a constant.
+func ConstOperand(bin *ssa.BinOp) (v ssa.Value, k *ssa.Const, ok bool) {
+	if c, isConst := bin.Y.(*ssa.Const); isConst {
+		return bin.X, c, true
+	}
+	if c, isConst := bin.X.(*ssa.Const); isConst {
+		return bin.Y, c, true
+	}
+	return nil, nil, false
 }

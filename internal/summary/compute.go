@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/bplint/bplint/internal/loops"
+	"github.com/bplint/bplint/internal/ssaform"
 )
 
 // update recomputes what can grow in fn's summary from its instructions and
@@ -353,9 +354,9 @@ func (r *Result) isGroupGo(cc *ssa.CallCommon) bool {
 		return false
 	}
 	switch {
-	case isFunc(fn, "(*golang.org/x/sync/errgroup.Group).Go"):
+	case ssaform.IsFunc(fn, "(*golang.org/x/sync/errgroup.Group).Go"):
 		return len(cc.Args) == 0 || !r.groups[groupKey(cc.Args[0])]
-	case isFunc(fn, "(*sync.WaitGroup).Go"):
+	case ssaform.IsFunc(fn, "(*sync.WaitGroup).Go"):
 		return true
 	}
 	return false
@@ -400,7 +401,7 @@ func blockingCall(cc *ssa.CallCommon) bool {
 	if cc.IsInvoke() {
 		name, sig = cc.Method.Name(), cc.Method.Signature()
 	} else if fn := cc.StaticCallee(); fn != nil {
-		if isFunc(fn, "(*sync.Mutex).Lock", "(*sync.RWMutex).Lock", "(*sync.RWMutex).RLock", "(*sync.WaitGroup).Wait",
+		if ssaform.IsFunc(fn, "(*sync.Mutex).Lock", "(*sync.RWMutex).Lock", "(*sync.RWMutex).RLock", "(*sync.WaitGroup).Wait",
 			"(*sync.Cond).Wait", "time.Sleep", "io.ReadFull", "io.ReadAtLeast", "io.Copy", "io.CopyN", "io.CopyBuffer") {
 			return true
 		}
@@ -473,7 +474,7 @@ func IsRead(cc *ssa.CallCommon) bool {
 	if cc.IsInvoke() {
 		name, sig, recv = cc.Method.Name(), cc.Method.Signature(), cc.Value.Type()
 	} else if fn := cc.StaticCallee(); fn != nil {
-		if isFunc(fn, "io.ReadFull", "io.ReadAtLeast") {
+		if ssaform.IsFunc(fn, "io.ReadFull", "io.ReadAtLeast") {
 			return true
 		}
 		if fn.Signature.Recv() == nil {

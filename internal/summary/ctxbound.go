@@ -5,6 +5,8 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/bplint/bplint/internal/ssaform"
 )
 
 // cancelledOnReturn reports whether the goroutine started at site waits on
@@ -72,7 +74,7 @@ func cancelsOf(ctx ssa.Value) []ssa.Value {
 		return nil
 	}
 	fn := call.Common().StaticCallee()
-	if fn == nil || !isFunc(fn, "context.WithCancel", "context.WithTimeout", "context.WithDeadline",
+	if fn == nil || !ssaform.IsFunc(fn, "context.WithCancel", "context.WithTimeout", "context.WithDeadline",
 		"context.WithCancelCause", "context.WithTimeoutCause", "context.WithDeadlineCause") {
 		return nil
 	}

@@ -3,12 +3,12 @@ package summary
 import (
 	"go/token"
 	"go/types"
-	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/bplint/bplint/internal/loops"
+	"github.com/bplint/bplint/internal/ssaform"
 )
 
 // This file answers "does something keep this spawn from running once per
@@ -273,11 +273,7 @@ func testsLimit(cond ssa.Value, key any, acquire ssa.Instruction) bool {
 	default:
 		return false
 	}
-	v, c := bin.X, bin.Y
-	if _, ok := v.(*ssa.Const); ok {
-		v, c = c, v
-	}
-	k, ok := c.(*ssa.Const)
+	v, k, ok := ssaform.ConstOperand(bin)
 	if !ok {
 		return false
 	}
@@ -352,7 +348,7 @@ func (r *Result) acquires(instr ssa.Instruction) (any, limitKind) {
 	case *ssa.Call:
 		cc := x.Common()
 		if fn := cc.StaticCallee(); fn != nil {
-			if isFunc(fn, "(*golang.org/x/sync/semaphore.Weighted).Acquire", "(*golang.org/x/sync/semaphore.Weighted).TryAcquire") && len(cc.Args) > 0 {
+			if ssaform.IsFunc(fn, "(*golang.org/x/sync/semaphore.Weighted).Acquire", "(*golang.org/x/sync/semaphore.Weighted).TryAcquire") && len(cc.Args) > 0 {
 				return Root(cc.Args[0]), weighted
 			}
 			if key, ok := r.wrapped(cc, func(f *Fact) bool { return f.Acquires }); ok {
@@ -529,7 +525,7 @@ func (r *Result) releases(instr ssa.Instruction, key any, kind limitKind) bool {
 		return kind == takeToken && tokenKey(x.Chan) == key
 	case *ssa.Call:
 		cc := x.Common()
-		if fn := cc.StaticCallee(); fn != nil && kind == weighted && isFunc(fn, "(*golang.org/x/sync/semaphore.Weighted).Release") && len(cc.Args) > 0 {
+		if fn := cc.StaticCallee(); fn != nil && kind == weighted && ssaform.IsFunc(fn, "(*golang.org/x/sync/semaphore.Weighted).Release") && len(cc.Args) > 0 {
 			return Root(cc.Args[0]) == key
 		}
 		if kind == wrappedLimit {
@@ -572,29 +568,12 @@ func usedValue(v ssa.Value) bool {
 // must still be nil. Such a spawn happens at most once per state change (per
 // key, per flag reset), not once per call or per item.
 func (r *Result) onceGuard(s scope, site ssa.Instruction, spawned *ssa.Function) bool {
-	b := site.Block()
-	for d := b; d != nil; d = d.Idom() {
-		if !s.contains(d) {
-			break
-		}
-		ifi, ok := d.Instrs[len(d.Instrs)-1].(*ssa.If)
-		if !ok || d == b {
-			continue
-		}
-		// site must be on one side only: in the part of the CFG that one
-		// successor dominates (and d dominates that successor; a jump back
-		// to a loop's header is not a side).
-		if !oneSide(d, b) {
-			continue
-		}
+	return r.branchesBefore(s, site, func(_ *ssa.BasicBlock, ifi *ssa.If) bool {
 		if errorTest(ifi.Cond) {
-			continue // if err != nil: a failure check, not a guard on a state
-		}
-		if r.isLoopHeader(s.fn, d) {
-			continue // a loop's own test (for len(q) >= max {...}) repeats the spawn
+			return false // if err != nil: a failure check, not a guard on a state
 		}
 		if !flagTest(ifi.Cond) {
-			continue // len(q) >= max, a < b: a bound on something else, not a state
+			return false // len(q) >= max, a < b: a bound on something else, not a state
 		}
 		var rs []readAt
 		reads(ifi.Cond, 0, &rs)
@@ -605,6 +584,29 @@ func (r *Result) onceGuard(s scope, site ssa.Instruction, spawned *ssa.Function)
 			if r.writtenBetween(s, rd.instr, site, rd.loc) || writtenIn(spawned, rd.loc, 0) {
 				return true
 			}
+		}
+		return false
+	})
+}
+
+// branchesBefore reports whether guard holds for one of the Ifs that decide
+// whether site runs within the scope: the Ifs ending the blocks that
+// dominate site's block, with site on one side only (in the part of the
+// CFG that one successor dominates; a jump back to a loop's header is not
+// a side), leaving out a loop's own test (for len(q) >= max {...} repeats
+// the spawn).
+func (r *Result) branchesBefore(s scope, site ssa.Instruction, guard func(d *ssa.BasicBlock, ifi *ssa.If) bool) bool {
+	b := site.Block()
+	for d := b.Idom(); d != nil; d = d.Idom() {
+		if !s.contains(d) {
+			break
+		}
+		ifi, ok := d.Instrs[len(d.Instrs)-1].(*ssa.If)
+		if !ok || !oneSide(d, b) || r.isLoopHeader(s.fn, d) {
+			continue
+		}
+		if guard(d, ifi) {
+			return true
 		}
 	}
 	return false
@@ -622,20 +624,12 @@ func (r *Result) onceGuard(s scope, site ssa.Instruction, spawned *ssa.Function)
 // refuse a connection at a maximum load, and HTTP/2 handlers queued
 // while the handlers running are at the stream limit.
 func (r *Result) counterGuard(s scope, site ssa.Instruction, spawned *ssa.Function) bool {
-	b := site.Block()
-	for d := b; d != nil; d = d.Idom() {
-		if !s.contains(d) {
-			break
-		}
-		ifi, ok := d.Instrs[len(d.Instrs)-1].(*ssa.If)
-		if !ok || d == b || !oneSide(d, b) || r.isLoopHeader(s.fn, d) {
-			continue
-		}
+	return r.branchesBefore(s, site, func(d *ssa.BasicBlock, ifi *ssa.If) bool {
 		cmp, ok := ifi.Cond.(*ssa.BinOp)
 		if !ok || (cmp.Op != token.LSS && cmp.Op != token.LEQ && cmp.Op != token.GTR && cmp.Op != token.GEQ) {
-			continue
+			return false
 		}
-		if localCounter(d, b, cmp) {
+		if localCounter(d, site.Block(), cmp) {
 			return true
 		}
 		var rs []readAt
@@ -649,8 +643,8 @@ func (r *Result) counterGuard(s scope, site ssa.Instruction, spawned *ssa.Functi
 				return true
 			}
 		}
-	}
-	return false
+		return false
+	})
 }
 
 // localCounter reports whether cmp, the test ending block d that admits
@@ -1400,33 +1394,4 @@ func pkgOf(fn *ssa.Function) *ssa.Package {
 		return fn.Origin().Pkg
 	}
 	return fn.Pkg
-}
-
-// isFunc reports whether fn is one of the functions names (as
-// types.Func.FullName spells them: "(*sync.Mutex).Lock", "time.Sleep"): its
-// declared function's full name, or for a function without one (a literal,
-// a package initializer) its SSA name. The full name is built only when fn's
-// own name is the last part of one of names: callees are looked up on every
-// call instruction, and building the string for each was a tenth of the
-// analysis.
-func isFunc(fn *ssa.Function, names ...string) bool {
-	if obj, ok := fn.Object().(*types.Func); ok {
-		return funcNamed(obj.Origin(), names...)
-	}
-	if fn.Parent() != nil {
-		return false // a literal: its SSA name has a $, none of the names does
-	}
-	return slices.Contains(names, fn.String())
-}
-
-// funcNamed reports whether obj.FullName() is one of names, building it
-// only when obj.Name() ends one of them.
-func funcNamed(obj *types.Func, names ...string) bool {
-	short := obj.Name()
-	for _, n := range names {
-		if len(n) > len(short) && n[len(n)-len(short)-1] == '.' && strings.HasSuffix(n, short) {
-			return slices.Contains(names, obj.FullName())
-		}
-	}
-	return false
 }

@@ -166,6 +166,7 @@ type Result struct {
 	countMemo   map[countKey]bool                // countsOnce
 	siteTargets map[ssa.CallInstruction][]target // targets, per call site
 	written     map[writtenKey]bool              // writesVia, per callee and place
+	placeMemo   map[placeKey]bool                // onlyRaised and fixedValue, per place
 }
 
 // Built reports whether the package had anything to summarize (else it was
@@ -213,6 +214,7 @@ func run(pass *analysis.Pass) (any, error) {
 		goRoots:     make(map[*ssa.Function]token.Pos),
 		named:       make(map[token.Pos]bool),
 		countMemo:   make(map[countKey]bool),
+		placeMemo:   make(map[placeKey]bool),
 		siteTargets: make(map[ssa.CallInstruction][]target),
 		written:     make(map[writtenKey]bool),
 	}
@@ -353,7 +355,7 @@ func (r *Result) index(funcs []*ssa.Function) {
 					}
 				case *ssa.Call:
 					cc := x.Common()
-					if f := cc.StaticCallee(); f != nil && isFunc(f, "(*golang.org/x/sync/errgroup.Group).SetLimit") && len(cc.Args) > 0 {
+					if f := cc.StaticCallee(); f != nil && ssaform.IsFunc(f, "(*golang.org/x/sync/errgroup.Group).SetLimit") && len(cc.Args) > 0 {
 						r.groups[groupKey(cc.Args[0])] = true
 					}
 				case *ssa.Go:
@@ -410,7 +412,7 @@ func (r *Result) goTargets(g *ssa.Go) []*ssa.Function {
 // isGroupGoFunc reports whether obj is one of the methods that run their
 // argument on a new goroutine.
 func isGroupGoFunc(obj *types.Func) bool {
-	return funcNamed(obj, "(*golang.org/x/sync/errgroup.Group).Go", "(*golang.org/x/sync/errgroup.Group).TryGo", "(*sync.WaitGroup).Go")
+	return ssaform.FuncNamed(obj, "(*golang.org/x/sync/errgroup.Group).Go", "(*golang.org/x/sync/errgroup.Group).TryGo", "(*sync.WaitGroup).Go")
 }
 
 // target is a function a call may run: one of this package (with its

@@ -22,25 +22,20 @@ import (
 // Seen on a scheduler's last allowed run of a job and on a test's scrape
 // counter that stops the loop at its second scrape.
 func (r *Result) thresholdGuard(s scope, site ssa.Instruction) bool {
-	b := site.Block()
-	for d := b; d != nil; d = d.Idom() {
-		if !s.contains(d) {
-			break
-		}
-		ifi, ok := d.Instrs[len(d.Instrs)-1].(*ssa.If)
-		if !ok || d == b || !oneSide(d, b) || r.isLoopHeader(s.fn, d) {
-			continue
-		}
+	if !s.contains(site.Block()) {
+		return false
+	}
+	return r.branchesBefore(s, site, func(d *ssa.BasicBlock, ifi *ssa.If) bool {
 		cmp, ok := ifi.Cond.(*ssa.BinOp)
 		if !ok || (cmp.Op != token.EQL && cmp.Op != token.NEQ) {
-			continue
+			return false
 		}
 		eq := 0 // the successor where the operands are equal
 		if cmp.Op == token.NEQ {
 			eq = 1
 		}
-		if !reachesAvoiding(d.Succs[eq], b, d) {
-			continue
+		if !reachesAvoiding(d.Succs[eq], site.Block(), d) {
+			return false
 		}
 		for side, x := range []ssa.Value{cmp.X, cmp.Y} {
 			k := cmp.Y
@@ -52,8 +47,8 @@ func (r *Result) thresholdGuard(s scope, site ssa.Instruction) bool {
 				return true
 			}
 		}
-	}
-	return false
+		return false
+	})
 }
 
 // raisedCounter returns the place x reads when x is a counter raised by a
@@ -126,7 +121,7 @@ func (r *Result) fixedValue(k ssa.Value, l Loc) bool {
 		if m.Field == nil || sameLoc(m, l) {
 			return false
 		}
-		return r.everyUse(m, func(addr ssa.Value, use ssa.Instruction) bool {
+		return r.placeIs(m, fixedPlace, func(addr ssa.Value, use ssa.Instruction) bool {
 			switch u := use.(type) {
 			case *ssa.Store:
 				return u.Addr == addr && isFresh(addr)
@@ -146,7 +141,7 @@ func (r *Result) fixedValue(k ssa.Value, l Loc) bool {
 // object being built, a local's first value outside any loop): no reset,
 // no decrement, no address handed to code that could do either.
 func (r *Result) onlyRaised(l Loc) bool {
-	return r.everyUse(l, func(addr ssa.Value, use ssa.Instruction) bool {
+	return r.placeIs(l, raisedPlace, func(addr ssa.Value, use ssa.Instruction) bool {
 		switch u := use.(type) {
 		case *ssa.Store:
 			if u.Addr != addr {
@@ -176,6 +171,31 @@ func (r *Result) onlyRaised(l Loc) bool {
 		}
 		return false
 	})
+}
+
+// A placeKey names a question asked of every use of a place (placeIs).
+type placeKey struct {
+	loc  Loc
+	kind placeKind
+}
+
+type placeKind uint8
+
+const (
+	raisedPlace placeKind = iota // onlyRaised
+	fixedPlace                   // fixedValue
+)
+
+// placeIs answers everyUse(l, ok) once per place and question: the
+// summary's fixpoint asks again on every round.
+func (r *Result) placeIs(l Loc, kind placeKind, ok func(addr ssa.Value, use ssa.Instruction) bool) bool {
+	key := placeKey{l, kind}
+	if v, seen := r.placeMemo[key]; seen {
+		return v
+	}
+	v := r.everyUse(l, ok)
+	r.placeMemo[key] = v
+	return v
 }
 
 // isFresh reports whether addr is a field of an object the function is
@@ -214,31 +234,30 @@ func (r *Result) everyUse(l Loc, ok func(addr ssa.Value, use ssa.Instruction) bo
 			return false
 		}
 		owners := make(map[types.Type]bool) // *T of the structs holding the field
+		var whole []types.Type              // address types of struct stores other than into a new variable
 		for fn := range r.funcs {
 			for _, b := range fn.Blocks {
 				for _, instr := range b.Instrs {
-					fa, isFA := instr.(*ssa.FieldAddr)
-					if !isFA || fieldOf(fa.X.Type(), fa.Field) != l.Field {
-						continue
+					switch instr := instr.(type) {
+					case *ssa.FieldAddr:
+						if fieldOf(instr.X.Type(), instr.Field) != l.Field {
+							continue
+						}
+						if !check(instr) {
+							return false
+						}
+						owners[types.Unalias(instr.X.Type())] = true
+					case *ssa.Store:
+						if _, fresh := instr.Addr.(*ssa.Alloc); !fresh && isStruct(instr.Val.Type()) {
+							whole = append(whole, instr.Addr.Type())
+						}
 					}
-					if !check(fa) {
-						return false
-					}
-					owners[types.Unalias(fa.X.Type())] = true
 				}
 			}
 		}
-		for fn := range r.funcs {
-			for _, b := range fn.Blocks {
-				for _, instr := range b.Instrs {
-					st, isStore := instr.(*ssa.Store)
-					if !isStore {
-						continue
-					}
-					if _, fresh := st.Addr.(*ssa.Alloc); !fresh && ownerOf(owners, st.Addr.Type()) {
-						return false // the whole struct is overwritten
-					}
-				}
+		for _, t := range whole {
+			if ownerOf(owners, t) {
+				return false // the whole struct is overwritten
 			}
 		}
 		return true
@@ -264,6 +283,12 @@ func (r *Result) everyUse(l Loc, ok func(addr ssa.Value, use ssa.Instruction) bo
 		return len(addrs) <= 16
 	}
 	return false
+}
+
+// isStruct reports whether t is a struct type.
+func isStruct(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Struct)
+	return ok
 }
 
 // ownerOf reports whether t, the type of a store's address, is one of the

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/bplint/bplint/internal/ssaform"
 )
 
 // A Loc names a place in memory that instructions read and write: a struct
@@ -319,7 +321,7 @@ func writes(instr ssa.Instruction, l Loc) bool {
 // sync.Map is a map, and these are its m[k] = v and delete(m, k).
 func syncMapWrite(cc *ssa.CallCommon, l Loc) bool {
 	fn := cc.StaticCallee()
-	if fn == nil || fn.Signature.Recv() == nil || len(cc.Args) == 0 || !isFunc(fn,
+	if fn == nil || fn.Signature.Recv() == nil || len(cc.Args) == 0 || !ssaform.IsFunc(fn,
 		"(*sync.Map).Store", "(*sync.Map).LoadOrStore", "(*sync.Map).Swap", "(*sync.Map).CompareAndSwap",
 		"(*sync.Map).Delete", "(*sync.Map).LoadAndDelete", "(*sync.Map).CompareAndDelete") {
 		return false

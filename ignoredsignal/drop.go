@@ -90,7 +90,7 @@ func (c *checker) lossless(sel *ast.SelectStmt, cc *ast.CommClause, send *ast.Se
 		return "a latest-value slot"
 	case c.closedAfter(sel, send, stack):
 		return "a last notice before close"
-	case c.oneShotReply(send.Chan, stack), c.oneShotField(send.Chan), c.oneShotParam(send.Chan, stack):
+	case c.oneShotReply(send.Chan, stack), c.oneShotField(send.Chan), c.oneShotParam(send.Chan, stack), c.perCallSlot(send.Chan):
 		return "a one-shot slot"
 	case configuredDrop(c.pass.TypesInfo, send, stack):
 		return "a configured policy"

@@ -60,6 +60,7 @@ type checker struct {
 	chans     *chanIndex // makes, copies and receives of each channel (chanIdx)
 
 	fieldCalls map[*types.Var][]*ssa.Call // calls given a field of the package (fieldCallIndex)
+	slots      map[*types.Var]bool        // per-call one-shot slots (perCallSlot)
 }
 
 func run(pass *analysis.Pass, cfg *Config) error {

@@ -243,7 +243,7 @@ func (c *checker) freeLists(ins *inspector.Inspector) map[types.Object]bool {
 				return true // <-ch: a signal, not a value
 			}
 			if as, ok := parent.(*ast.AssignStmt); ok && len(stack) >= 3 {
-				if cc, ok := stack[len(stack)-3].(*ast.CommClause); ok && cc.Comm == as && hasDefault(stack[:len(stack)-3]) && c.handsOut(cc, as, stack) {
+				if cc, ok := stack[len(stack)-3].(*ast.CommClause); ok && cc.Comm == as && hasDefault(stack[:len(stack)-3]) && (c.handsOut(cc, as, stack) || emptiesFirst(cc, as)) {
 					polled[obj] = true
 					return true
 				}
@@ -340,6 +340,32 @@ func (c *checker) handsOut(cc *ast.CommClause, as *ast.AssignStmt, stack []ast.N
 		return !found
 	})
 	return found
+}
+
+// emptiesFirst reports whether a polled receive case begins by cutting what
+// it received to length zero (case t.buf = <-pool: t.buf = t.buf[0:0], or
+// b := <-pool; b = b[:0]): the contents are thrown away before anything
+// reads them, so the channel carries spare capacity, not data, wherever
+// the emptied buffer goes next (a field of the receiver, a local).
+func emptiesFirst(cc *ast.CommClause, as *ast.AssignStmt) bool {
+	if len(as.Lhs) != 1 || len(cc.Body) == 0 {
+		return false
+	}
+	set, ok := cc.Body[0].(*ast.AssignStmt)
+	if !ok || set.Tok != token.ASSIGN || len(set.Lhs) != 1 || len(set.Rhs) != 1 {
+		return false
+	}
+	sl, ok := ast.Unparen(set.Rhs[0]).(*ast.SliceExpr)
+	if !ok || sl.Slice3 || sl.High == nil {
+		return false
+	}
+	zero := func(e ast.Expr) bool {
+		lit, ok := ast.Unparen(e).(*ast.BasicLit)
+		return ok && lit.Kind == token.INT && lit.Value == "0"
+	}
+	target := types.ExprString(as.Lhs[0])
+	return types.ExprString(set.Lhs[0]) == target && types.ExprString(sl.X) == target &&
+		(sl.Low == nil || zero(sl.Low)) && zero(sl.High)
 }
 
 // hasDefault reports whether the innermost select in stack has a default.

@@ -63,6 +63,7 @@ func TestDefault(t *testing.T) {
 		"ignoredsignal/drop_state_to_listener",
 		"ignoredsignal/drop_last_notice_before_close",
 		"ignoredsignal/drop_percall_slot",
+		"ignoredsignal/drop_freelist_emptied",
 	)
 }
 

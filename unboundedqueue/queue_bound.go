@@ -746,8 +746,9 @@ func (u *checker) localVar(elem ast.Expr) *types.Var {
 // writtenAfter reports whether elem, a local variable added at the top of
 // stack, is then written to a stream by a statement that follows in the
 // same list: a call that passes elem (or a field of it) together with a
-// writer (types.WriteMessage(req.Request, w)), or a method of a writer
-// that takes it (conn.WriteCommand(t.cmd)). A writer is one whose writes
+// writer (types.WriteMessage(req.Request, w)), a method of a writer that
+// takes it (conn.WriteCommand(t.cmd)), or a method of elem that takes a
+// writer (req.Write(conn)). A writer is one whose writes
 // can wait for a reader (sink.BlockingWriter).
 //
 // Property: a list of requests in flight: each element is written to the
@@ -780,6 +781,16 @@ func (u *checker) writtenAfter(stack []ast.Node, elem ast.Expr) bool {
 			call, ok := n.(*ast.CallExpr)
 			if !ok || found {
 				return !found
+			}
+			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && mentions(sel.X) && u.pass.TypesInfo.Selections[sel] != nil {
+				for _, a := range call.Args {
+					if sink.BlockingWriter(u.pass.TypesInfo.TypeOf(a)) {
+						found = true // req.Write(conn): the element writes itself
+					}
+				}
+				if found {
+					return false
+				}
 			}
 			if !slices.ContainsFunc(call.Args, mentions) {
 				return true

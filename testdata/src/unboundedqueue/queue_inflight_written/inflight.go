@@ -1,6 +1,8 @@
 // Package queue_inflight_written proves that a list of requests in flight
 // is not reported when each element is written to the peer right after it
-// is added (directly, or after a helper that adds it): the write waits
+// is added (directly, or after a helper that adds it; by a writer's method,
+// a function given a writer, or a method of the element given one, as an
+// HTTP request's Write(conn)): the write waits
 // while the peer does not read, so the list grows only as fast as the peer
 // takes requests, a closed loop through the peer. The nearest true
 // positives, an element written to memory or to a log, and a write of
@@ -12,6 +14,7 @@ import (
 	"bytes"
 	"container/list"
 	"fmt"
+	"io"
 	"net"
 	"os"
 	"sync"
@@ -132,5 +135,60 @@ func (r *recorder) start() {
 		r.keep(req)
 		r.log(req)
 		r.ping(req)
+	}
+}
+
+// frame writes itself to a writer, as an HTTP request does.
+type frame struct{ body []byte }
+
+func (f *frame) Write(w io.Writer) error {
+	_, err := w.Write(f.body)
+	return err
+}
+
+// pipeline keeps the frames it wrote until their answers come: each frame
+// writes itself to the connection right after it is added.
+type pipeline struct {
+	mu      sync.Mutex
+	conn    net.Conn
+	pending []*frame
+	spool   []*frame
+	mem     bytes.Buffer
+	in      chan *frame
+}
+
+func (p *pipeline) send(f *frame) error {
+	p.mu.Lock()
+	p.pending = append(p.pending, f) // ok: the frame writes itself to the connection after
+	p.mu.Unlock()
+	return f.Write(p.conn)
+}
+
+// stage writes the frame to memory: no peer paces it.
+func (p *pipeline) stage(f *frame) error {
+	p.mu.Lock()
+	p.spool = append(p.spool, f) // want `slice p.spool is a queue`
+	p.mu.Unlock()
+	return f.Write(&p.mem)
+}
+
+func (p *pipeline) recvLoop() {
+	for {
+		p.mu.Lock()
+		if len(p.pending) > 0 {
+			p.pending = p.pending[1:]
+		}
+		if len(p.spool) > 0 {
+			p.spool = p.spool[1:]
+		}
+		p.mu.Unlock()
+	}
+}
+
+func (p *pipeline) run() {
+	go p.recvLoop()
+	for f := range p.in {
+		p.send(f)
+		p.stage(f)
 	}
 }

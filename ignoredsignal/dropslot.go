@@ -66,12 +66,7 @@ func (c *checker) perCallSlotOf(obj *types.Var) bool {
 			e = sel
 			i--
 		}
-		for i >= 0 {
-			if _, paren := stack[i].(*ast.ParenExpr); !paren {
-				break
-			}
-			i--
-		}
+		i = unparenAt(stack, i)
 		switch p := stack[i].(type) {
 		case *ast.KeyValueExpr:
 			if p.Key != id {
@@ -200,13 +195,7 @@ func (c *checker) localSlotReadOnce(use *ast.Ident) bool {
 		if info.Uses[id] != l {
 			return true
 		}
-		i := len(stack) - 2
-		for i >= 0 {
-			if _, paren := stack[i].(*ast.ParenExpr); !paren {
-				break
-			}
-			i--
-		}
+		i := unparenAt(stack, len(stack)-2)
 		switch p := stack[i].(type) {
 		case *ast.AssignStmt:
 			// Only as the value stored into the slot variable, never
@@ -255,6 +244,18 @@ func onceIn(stack []ast.Node) bool {
 		}
 	}
 	return false
+}
+
+// unparenAt returns the index of the innermost node at or above stack[i]
+// (outermost first) that is not a parenthesis.
+func unparenAt(stack []ast.Node, i int) int {
+	for i > 0 {
+		if _, paren := stack[i].(*ast.ParenExpr); !paren {
+			break
+		}
+		i--
+	}
+	return i
 }
 
 // outerDecl returns the function declaration around the top of stack.

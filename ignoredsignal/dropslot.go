@@ -39,26 +39,55 @@ func (c *checker) perCallSlot(ch ast.Expr) bool {
 	return v
 }
 
+// chanUse is one use of a channel field or package variable: the
+// identifier and the syntax around it, outermost first.
+type chanUse struct {
+	id    *ast.Ident
+	stack []ast.Node
+}
+
+// chanUses returns the uses of obj in the package's functions, indexed in
+// one walk of the package for every channel field and package variable
+// the first time any is asked about (a use outside a function, in a
+// package-level initializer, is recorded with a nil stack).
+func (c *checker) chanUses(obj *types.Var) []chanUse {
+	if c.uses == nil {
+		c.uses = make(map[*types.Var][]chanUse)
+		info := c.pass.TypesInfo
+		c.ins.WithStack([]ast.Node{(*ast.Ident)(nil)}, func(n ast.Node, push bool, stack []ast.Node) bool {
+			if !push {
+				return false
+			}
+			id := n.(*ast.Ident)
+			v, ok := info.Uses[id].(*types.Var)
+			if !ok || !(v.IsField() || v.Parent() == v.Pkg().Scope()) {
+				return false
+			}
+			if _, isChan := v.Type().Underlying().(*types.Chan); !isChan {
+				return false
+			}
+			u := chanUse{id: id}
+			if outerDecl(stack) != nil {
+				u.stack = append([]ast.Node(nil), stack...)
+			}
+			c.uses[v] = append(c.uses[v], u)
+			return false
+		})
+	}
+	return c.uses[obj]
+}
+
 func (c *checker) perCallSlotOf(obj *types.Var) bool {
 	info := c.pass.TypesInfo
-	ok := true
 	makers := make(map[*ast.FuncDecl]int) // functions storing make(chan T, 1) into obj: receives of obj in them
-	var locals []*ast.Ident               // locals defined by make(chan T, 1) and stored into obj
+	var locals []slotLocal                // locals defined by make(chan T, 1) and stored into obj
 	var objStacks [][]ast.Node            // the syntax around each receive of obj, outermost first
-	c.ins.WithStack([]ast.Node{(*ast.Ident)(nil)}, func(n ast.Node, push bool, stack []ast.Node) bool {
-		if !push || !ok {
-			return false
+	for _, u := range c.chanUses(obj) {
+		if u.stack == nil {
+			return false // a package-level initializer
 		}
-		id := n.(*ast.Ident)
-		if info.Uses[id] != obj {
-			return false
-		}
-		decl, _ := stack[0].(*ast.File)
+		id, stack := u.id, u.stack
 		fn := outerDecl(stack)
-		if decl == nil || fn == nil {
-			ok = false // a package-level initializer
-			return false
-		}
 		// e is the expression that denotes the variable: x.f or f.
 		var e ast.Expr = id
 		i := len(stack) - 2
@@ -67,13 +96,10 @@ func (c *checker) perCallSlotOf(obj *types.Var) bool {
 			i--
 		}
 		i = unparenAt(stack, i)
+		ok := true
 		switch p := stack[i].(type) {
 		case *ast.KeyValueExpr:
-			if p.Key != id {
-				ok = false
-				return false
-			}
-			ok = c.slotStore(p.Value, fn, makers, &locals)
+			ok = p.Key == id && c.slotStore(p.Value, fn, makers, &locals)
 		case *ast.AssignStmt:
 			idx := -1
 			for j, l := range p.Lhs {
@@ -81,27 +107,23 @@ func (c *checker) perCallSlotOf(obj *types.Var) bool {
 					idx = j
 				}
 			}
-			if idx < 0 || len(p.Lhs) != len(p.Rhs) {
-				ok = false // read as a value: copied
-				return false
-			}
-			ok = c.slotStore(p.Rhs[idx], fn, makers, &locals)
+			// Read as a value (copied) unless it is the target.
+			ok = idx >= 0 && len(p.Lhs) == len(p.Rhs) && c.slotStore(p.Rhs[idx], fn, makers, &locals)
 		case *ast.SendStmt:
 			ok = p.Chan == e
 		case *ast.BinaryExpr:
 			ok = (p.Op == token.EQL || p.Op == token.NEQ) && (isNil(info, p.X) || isNil(info, p.Y))
 		case *ast.UnaryExpr:
-			if p.Op != token.ARROW {
-				ok = false
-				return false
-			}
-			objStacks = append(objStacks, append([]ast.Node(nil), stack[:i+1]...))
+			ok = p.Op == token.ARROW
+			objStacks = append(objStacks, stack[:i+1])
 		default:
 			ok = false // passed, ranged, closed, returned: it escapes
 		}
-		return false
-	})
-	if !ok || (len(makers) == 0 && len(locals) == 0) {
+		if !ok {
+			return false
+		}
+	}
+	if len(makers) == 0 && len(locals) == 0 {
 		return false
 	}
 	for _, stack := range objStacks {
@@ -117,7 +139,7 @@ func (c *checker) perCallSlotOf(obj *types.Var) bool {
 		}
 	}
 	for _, l := range locals {
-		if !c.localSlotReadOnce(l) {
+		if !c.localSlotReadOnce(l.id, l.fn) {
 			return false
 		}
 	}
@@ -127,14 +149,16 @@ func (c *checker) perCallSlotOf(obj *types.Var) bool {
 // slotStore judges one value stored into the slot variable inside fn: nil
 // (cleared), make(chan T, 1) (received through the variable itself), or a
 // local defined by make(chan T, 1) (received through the local).
-func (c *checker) slotStore(val ast.Expr, fn *ast.FuncDecl, makers map[*ast.FuncDecl]int, locals *[]*ast.Ident) bool {
+func (c *checker) slotStore(val ast.Expr, fn *ast.FuncDecl, makers map[*ast.FuncDecl]int, locals *[]slotLocal) bool {
 	info := c.pass.TypesInfo
 	val = ast.Unparen(val)
 	if isNil(info, val) {
 		return true
 	}
 	if isMakeChanOne(info, val) {
-		makers[fn] += 0
+		if _, seen := makers[fn]; !seen {
+			makers[fn] = 0 // its receives are counted by the caller
+		}
 		return true
 	}
 	id, ok := val.(*ast.Ident)
@@ -145,28 +169,25 @@ func (c *checker) slotStore(val ast.Expr, fn *ast.FuncDecl, makers map[*ast.Func
 	if !ok || l.IsField() || l.Parent() == l.Pkg().Scope() || !(fn.Pos() <= l.Pos() && l.Pos() < fn.End()) {
 		return false
 	}
-	*locals = append(*locals, id)
+	*locals = append(*locals, slotLocal{id, fn})
 	return true
 }
 
-// localSlotReadOnce reports whether the local that use refers to is
-// defined by make(chan T, 1), never assigned again, and used only to be
-// stored (into the slot variable: the caller checked those stores) and
-// received from once, outside any loop of its function.
-func (c *checker) localSlotReadOnce(use *ast.Ident) bool {
+// slotLocal is a local stored into a slot variable, and the function
+// declaring it.
+type slotLocal struct {
+	id *ast.Ident
+	fn *ast.FuncDecl
+}
+
+// localSlotReadOnce reports whether the local that use refers to, declared
+// in fn, is defined by make(chan T, 1), never assigned again, and used only
+// to be stored (into the slot variable: the caller checked those stores)
+// and received from once, outside any loop of its function.
+func (c *checker) localSlotReadOnce(use *ast.Ident, fn *ast.FuncDecl) bool {
 	info := c.pass.TypesInfo
 	l := info.Uses[use]
-	var fn *ast.FuncDecl
-	for _, f := range c.pass.Files {
-		if f.Pos() <= l.Pos() && l.Pos() < f.End() {
-			for _, d := range f.Decls {
-				if d, isFn := d.(*ast.FuncDecl); isFn && d.Pos() <= l.Pos() && l.Pos() < d.End() {
-					fn = d
-				}
-			}
-		}
-	}
-	if fn == nil || fn.Body == nil {
+	if fn.Body == nil {
 		return false
 	}
 	ok, defined, receives := true, false, 0

@@ -125,6 +125,14 @@ func TestCounterBoundedSpawn(t *testing.T) {
 	analysistest.Run(t, testdata, unboundedqueue.New(unboundedqueue.Config{}), "unboundedqueue/spawn_counter_bounded")
 }
 
+func TestCounterRaisedBeforeTest(t *testing.T) {
+	analysistest.Run(t, testdata, unboundedqueue.New(unboundedqueue.Config{}), "unboundedqueue/spawn_counter_raised_before_test")
+}
+
+func TestSendOncePerKey(t *testing.T) {
+	analysistest.Run(t, testdata, unboundedqueue.New(unboundedqueue.Config{}), "unboundedqueue/spawn_send_once_per_key")
+}
+
 func TestThresholdOnceSpawn(t *testing.T) {
 	analysistest.Run(t, testdata, unboundedqueue.New(unboundedqueue.Config{}), "unboundedqueue/spawn_threshold_once")
 }

@@ -614,11 +614,13 @@ func (r *Result) branchesBefore(s scope, site ssa.Instruction, guard func(d *ssa
 
 // counterGuard reports whether site runs only on one side of a branch that
 // compares a counter with a bound (n < max, len(conns) >= maxLoad), where
-// the counter is raised at the test or on the path to site (n++,
-// atomic.AddInt64(&n, 1), a map entry stored) and lowered by the
-// goroutine site starts or by another function of the package (n--, a
-// negative atomic add, a map entry deleted: whoever learns that the
-// goroutine ended). That is a semaphore written by hand: the goroutines
+// the counter is raised at the test, before it in the same iteration, or
+// on the path to site (n++, atomic.AddInt64(&n, 1), a map entry stored)
+// and lowered by the goroutine site starts or by another function of the
+// package (n--, a negative atomic add, a map entry deleted: whoever learns
+// that the goroutine ended). A local counter counts only when the
+// goroutine itself lowers it (a variable captured by both closures: var n
+// atomic.Int64). That is a semaphore written by hand: the goroutines
 // alive are at most the bound. Seen as taskpool forks that run the task
 // inline once the counter is at its maximum, connection tables that
 // refuse a connection at a maximum load, and HTTP/2 handlers queued
@@ -635,16 +637,41 @@ func (r *Result) counterGuard(s scope, site ssa.Instruction, spawned *ssa.Functi
 		var rs []readAt
 		reads(cmp, 0, &rs)
 		for _, rd := range rs {
-			if rd.loc.Alloc != nil {
-				continue // a local: not shared with whoever lowers it
+			byGoroutine := writtenInBy(spawned, rd.loc, 0, lowers)
+			if rd.loc.Alloc != nil && !byGoroutine {
+				continue // a local: shared only with the closures it is captured by
 			}
-			raised := raisedAt(cmp, rd.loc) || r.raisedBetween(s, ifi, site, rd.loc)
-			if raised && (writtenInBy(spawned, rd.loc, 0, lowers) || r.loweredElsewhere(s.fn, site, rd.loc)) {
+			raised := raisedAt(cmp, rd.loc) || raisedBefore(s, ifi, rd.loc) || r.raisedBetween(s, ifi, site, rd.loc)
+			if raised && (byGoroutine || r.loweredElsewhere(s.fn, site, rd.loc)) {
 				return true
 			}
 		}
 		return false
 	})
+}
+
+// raisedBefore reports whether the counter l is raised before the test on
+// every path to it within the scope (in the iteration of the test, for a
+// loop): by an instruction earlier in the test's block or in a block that
+// dominates it.
+//
+// Property: n.Add(1); if n.Load() > max { leave } admits the spawn only
+// while the count it just raised is within the bound, the same semaphore
+// as if n.Add(1) <= max { go ... }; whether the test reads the count in
+// the raising call or right after it does not change what it admits.
+func raisedBefore(s scope, test ssa.Instruction, l Loc) bool {
+	d := test.Block()
+	for b := d; b != nil && s.contains(b); b = b.Idom() {
+		for _, instr := range b.Instrs {
+			if instr == test {
+				break
+			}
+			if counterStep(instr, l) > 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // localCounter reports whether cmp, the test ending block d that admits

@@ -217,7 +217,17 @@ func readsSeen(v ssa.Value, depth int, out *[]readAt, seen map[ssa.Value]bool) {
 				*out = append(*out, readAt{in.loc, x, in.self || updatedIn(callee, in.loc)})
 			}
 		}
-		// x.Load(), atomic.LoadInt32(&x), len(s.q): what they read.
+		// x.Load(), atomic.LoadInt32(&x), len(s.q): what they read. An
+		// atomic given a variable's address (a global, or a local captured
+		// by closures: var n atomic.Int64) reads that variable.
+		if fn := x.Common().StaticCallee(); fn != nil && fn.Pkg != nil && fn.Pkg.Pkg.Path() == "sync/atomic" && len(x.Common().Args) > 0 {
+			switch a := x.Common().Args[0].(type) {
+			case *ssa.Alloc, *ssa.Global, *ssa.FreeVar:
+				if l := addrLoc(a); l.valid() {
+					*out = append(*out, readAt{l, x, false})
+				}
+			}
+		}
 		for _, a := range x.Common().Args {
 			reads(a, depth+1, out)
 		}

@@ -50,6 +50,7 @@ func TestDefault(t *testing.T) {
 		"ignoredsignal/write_leaves_loop",
 		"ignoredsignal/flush_sticky_error_writer",
 		"ignoredsignal/write_failure_seen_later",
+		"ignoredsignal/flush_sticky_compress_writer",
 		"ignoredsignal/drop_error_type",
 		"ignoredsignal/test_code_quiet",
 		"ignoredsignal/test_fills_then_checks",

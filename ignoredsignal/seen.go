@@ -19,28 +19,36 @@ import (
 // error of a later call that fails with it. A *bufio.Writer keeps its
 // first error and returns it from every later Write, WriteString,
 // WriteByte, WriteRune and ReadFrom, the producer's next write, which then
-// stops; and a connection whose write failed fails the next read, unless
-// the code gives it a deadline, under which a write can time out while
-// reads still succeed (so a read counts only where the function sets no
-// deadline on the stream). The later call is, in the same function and
+// stops; the compressing writers of compress/gzip, zlib and flate keep
+// theirs the same way and return it from every later Write and from Close
+// (which writes the stream's end, so its checked error is the stream's
+// last word); and a connection whose write failed fails the next read,
+// unless the code gives it a deadline, under which a write can time out
+// while reads still succeed (so a read counts only where the function sets
+// no deadline on the stream). The later call is, in the same function and
 // reachable after instr (later in the iteration or in the next one), a
-// write to (a *bufio.Writer's flush only) or a read from the same stream
+// write to (a sticky writer's flush only) or a read from the same stream
 // (the same value, what a bufio wrapper wraps, the ReadWriter it is part
-// of: peers) whose error is read; or, for a *bufio.Writer held in a field
-// of a type of this package, a checked write through that field anywhere
-// in the package (the producer's next write returns the error). A second
-// Flush is not such a write: the rule asks for the error of the flush the
-// code relies on, whichever it is. A deferred flush has nothing of its
-// function after it and is not covered. Writes in a loop are not covered
-// either: SPEC asks for every ignored write in a loop, and a write that
-// times out under a deadline set elsewhere fails while reads succeed
-// (write_echo_loop).
+// of: peers) whose error is read; or, for a sticky writer held in a field
+// of a type of this package (also as an io.Writer flushed through a type
+// assertion), a checked write (or, for a compressing writer, Close)
+// through that field anywhere in the package (the producer's next write
+// returns the error). A second Flush is not such a write: the rule asks
+// for the error of the flush the code relies on, whichever it is. A
+// deferred flush has nothing of its function after it and is not covered.
+// Writes in a loop are not covered either: SPEC asks for every ignored
+// write in a loop, and a write that times out under a deadline set
+// elsewhere fails while reads succeed (write_echo_loop).
 func (c *checker) seenLater(instr ssa.Instruction, w ssa.Value) bool {
 	if _, ok := instr.(*ssa.Call); !ok {
 		return false // go and defer: nothing of the function runs after a deferred call
 	}
 	ps := peers(w)
-	sticky := isBufioWriter(w.Type())
+	sticky := isBufioWriter(w.Type()) || isCompressWriter(w.Type())
+	closes := isCompressWriter(w.Type())
+	laterWrite := func(call *ssa.Call, ps streams) bool {
+		return writesTo(call, ps) || (closes && closesStream(call, ps))
+	}
 	deadline := -1 // unknown until a read would count
 	hasDeadline := func() bool {
 		if deadline < 0 {
@@ -64,17 +72,17 @@ func (c *checker) seenLater(instr ssa.Instruction, w ssa.Value) bool {
 		if !ok || !checkedError(call) {
 			return false
 		}
-		return (sticky && writesTo(call, ps)) || (readsFrom(call, ps) && !hasDeadline())
+		return (sticky && laterWrite(call, ps)) || (readsFrom(call, ps) && !hasDeadline())
 	})
 	if found || !sticky {
 		return found
 	}
-	f := c.ownField(w)
+	f := c.ownField(unconvert(w)) // o.writer.(*gzip.Writer): the field o.writer
 	if f == nil {
 		return false
 	}
 	for _, call := range c.fieldCallIndex()[f] {
-		if call != instr && checkedError(call) && writesTo(call, streams{f: true}) {
+		if call != instr && checkedError(call) && laterWrite(call, streams{f: true}) {
 			return true
 		}
 	}
@@ -133,6 +141,12 @@ func writesTo(call *ssa.Call, ps streams) bool {
 	return onStream(call, ps, func(name string) bool {
 		return strings.HasPrefix(name, "Write") || name == "ReadFrom"
 	}, "Write")
+}
+
+// closesStream reports whether call is a Close of a stream of ps.
+func closesStream(call *ssa.Call, ps streams) bool {
+	fn, recv, _ := callee(call.Common())
+	return fn != nil && recv != nil && fn.Name() == "Close" && meets(peers(recv), ps)
 }
 
 // readsFrom reports whether call reads from a stream of ps: a read method
@@ -229,6 +243,25 @@ func isBufioWriter(t types.Type) bool {
 	}
 	n, ok := ptr.Elem().(*types.Named)
 	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "bufio" && n.Obj().Name() == "Writer"
+}
+
+// isCompressWriter reports whether t is a *Writer of compress/gzip,
+// compress/zlib or compress/flate: writers that keep their first error and
+// return it from every later Write, Flush and Close.
+func isCompressWriter(t types.Type) bool {
+	ptr, ok := t.(*types.Pointer)
+	if !ok {
+		return false
+	}
+	n, ok := ptr.Elem().(*types.Named)
+	if !ok || n.Obj().Pkg() == nil || n.Obj().Name() != "Writer" {
+		return false
+	}
+	switch n.Obj().Pkg().Path() {
+	case "compress/gzip", "compress/zlib", "compress/flate":
+		return true
+	}
+	return false
 }
 
 func isBufioConstructor(call *ssa.Call) bool {

@@ -236,32 +236,30 @@ func meets(a, b streams) bool {
 	return false
 }
 
-func isBufioWriter(t types.Type) bool {
-	ptr, ok := t.(*types.Pointer)
-	if !ok {
-		return false
-	}
-	n, ok := ptr.Elem().(*types.Named)
-	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "bufio" && n.Obj().Name() == "Writer"
-}
+func isBufioWriter(t types.Type) bool { return writerOf(t) == "bufio" }
 
 // isCompressWriter reports whether t is a *Writer of compress/gzip,
 // compress/zlib or compress/flate: writers that keep their first error and
 // return it from every later Write, Flush and Close.
 func isCompressWriter(t types.Type) bool {
-	ptr, ok := t.(*types.Pointer)
-	if !ok {
-		return false
-	}
-	n, ok := ptr.Elem().(*types.Named)
-	if !ok || n.Obj().Pkg() == nil || n.Obj().Name() != "Writer" {
-		return false
-	}
-	switch n.Obj().Pkg().Path() {
+	switch writerOf(t) {
 	case "compress/gzip", "compress/zlib", "compress/flate":
 		return true
 	}
 	return false
+}
+
+// writerOf returns the path of the package whose Writer t points to, or "".
+func writerOf(t types.Type) string {
+	ptr, ok := t.(*types.Pointer)
+	if !ok {
+		return ""
+	}
+	n, ok := ptr.Elem().(*types.Named)
+	if !ok || n.Obj().Pkg() == nil || n.Obj().Name() != "Writer" {
+		return ""
+	}
+	return n.Obj().Pkg().Path()
 }
 
 func isBufioConstructor(call *ssa.Call) bool {

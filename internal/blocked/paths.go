@@ -360,6 +360,9 @@ func constCond(v ssa.Value) (value, ok bool) {
 	case *ssa.BinOp:
 		x, okx := v.X.(*ssa.Const)
 		y, oky := v.Y.(*ssa.Const)
+		if okx != oky {
+			return boundCond(v)
+		}
 		if !okx || !oky || x.Value == nil || y.Value == nil {
 			return false, false
 		}
@@ -372,6 +375,80 @@ func constCond(v ssa.Value) (value, ok bool) {
 		}
 	}
 	return false, false
+}
+
+// boundCond decides a comparison of a constant with a value whose lower
+// bound is known: `0 < max(n, 1)`, the guard of `for range max(n, 1)`, holds,
+// as max is at least each of its arguments.
+func boundCond(v *ssa.BinOp) (value, ok bool) {
+	op, x, c := v.Op, v.X, v.Y
+	if k, isConst := v.X.(*ssa.Const); isConst {
+		x, c = v.Y, k
+		switch op { // c op x  is  x op' c
+		case token.LSS:
+			op = token.GTR
+		case token.LEQ:
+			op = token.GEQ
+		case token.GTR:
+			op = token.LSS
+		case token.GEQ:
+			op = token.LEQ
+		}
+	}
+	k := c.(*ssa.Const).Value
+	lb, ok := lowerBound(x)
+	if !ok || k == nil || k.Kind() != constant.Int {
+		return false, false
+	}
+	switch op { // x ≥ lb; each case decides only what the bound tells
+	case token.GTR:
+		if constant.Compare(lb, token.GTR, k) {
+			return true, true
+		}
+	case token.GEQ:
+		if constant.Compare(lb, token.GEQ, k) {
+			return true, true
+		}
+	case token.LSS:
+		if constant.Compare(lb, token.GEQ, k) {
+			return false, true
+		}
+	case token.LEQ:
+		if constant.Compare(lb, token.GTR, k) {
+			return false, true
+		}
+	case token.EQL:
+		if constant.Compare(lb, token.GTR, k) {
+			return false, true
+		}
+	case token.NEQ:
+		if constant.Compare(lb, token.GTR, k) {
+			return true, true
+		}
+	}
+	return false, false
+}
+
+// lowerBound returns a constant the integer v is never below: v itself if
+// constant, the largest bound of the arguments of a call of the builtin max.
+func lowerBound(v ssa.Value) (constant.Value, bool) {
+	switch v := v.(type) {
+	case *ssa.Const:
+		if v.Value != nil && v.Value.Kind() == constant.Int {
+			return v.Value, true
+		}
+	case *ssa.Call:
+		if b, ok := v.Call.Value.(*ssa.Builtin); ok && b.Name() == "max" {
+			var best constant.Value
+			for _, a := range v.Call.Args {
+				if lb, ok := lowerBound(a); ok && (best == nil || constant.Compare(lb, token.GTR, best)) {
+					best = lb
+				}
+			}
+			return best, best != nil
+		}
+	}
+	return nil, false
 }
 
 func isNumeric(v constant.Value) bool {

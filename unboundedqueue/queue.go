@@ -41,6 +41,7 @@ type site struct {
 	expr  ast.Expr     // the queue (or for a hand-written list, its holder) as written there
 	elems []ast.Expr   // for growth: the values added
 	from  types.Object // for growth: append(q, s...) that empties s right after (a transfer)
+	end   *types.Var   // for growth of a hand-written list: the field the node is linked at
 }
 
 // A queue is what is known of one slice, list or linked list (a variable
@@ -52,8 +53,10 @@ type queue struct {
 	head     *types.Var // a hand-written list's head field
 	tail     *types.Var // and its tail field
 	grows    []site
-	consumes []site // from the front (or either end, for lists), or taken whole
-	pops     []site // taken from the end
+	consumes []site              // from the front (or either end, for lists), or taken whole
+	pops     []site              // taken from the end
+	moved    bool                // a container/list whose elements the package moves (MoveToFront...)
+	taken    map[*types.Var]bool // a hand-written list's fields nodes are taken from (q.head = q.head.next)
 }
 
 // queueCache holds what the queue rules index once per pass.
@@ -522,6 +525,9 @@ func (u *checker) listOp(call *ast.CallExpr, fnNode ast.Node, at func(siteKind, 
 		g := at(grows, sel.X)
 		g.elems = call.Args
 		q.grows = append(q.grows, g)
+	case "MoveToFront", "MoveToBack", "MoveBefore", "MoveAfter":
+		q := get(obj, ruleList, types.ExprString(sel.X))
+		q.moved = q.moved || !u.isTest(call.Pos()) || u.isTest(obj.Pos())
 	case "Remove":
 		if len(call.Args) == 1 && u.endOf(call.Args[0], obj, fnNode) {
 			q := get(obj, ruleList, types.ExprString(sel.X))
@@ -645,6 +651,10 @@ func (u *checker) linkedListOp(as *ast.AssignStmt, fn ast.Node, stack []ast.Node
 			if q.head == nil {
 				q.head = field
 			}
+			if q.taken == nil {
+				q.taken = make(map[*types.Var]bool)
+			}
+			q.taken[field] = true
 			if !u.expiryTrim(stack, field, heads) {
 				q.consumes = append(q.consumes, at(takeFront, lhs.X))
 			}
@@ -659,6 +669,7 @@ func (u *checker) linkedListOp(as *ast.AssignStmt, fn ast.Node, stack []ast.Node
 				q.tail = tail
 				g := at(grows, inner.X)
 				g.elems = as.Rhs
+				g.end = tail
 				q.grows = append(q.grows, g)
 			}
 		}
@@ -793,6 +804,15 @@ func (u *checker) judge(q *queue) {
 	if len(q.grows) == 0 || len(q.consumes) == 0 || u.rotates(q) || u.orderedSet(q) || u.failures(q) {
 		return
 	}
+	// Property: a list whose elements are moved within it (MoveToFront on
+	// each access, MoveToBack on each update) keeps an order over a set of
+	// entries, a recency order of an LRU cache or a session store, whose
+	// removals from an end evict the oldest entry: a FIFO between a producer
+	// and a consumer never reorders what it holds.
+	if q.moved {
+		return
+	}
+
 	if !u.cfg.Strict && !slices.ContainsFunc(q.consumes, func(c site) bool { return c.kind != takeWhole }) &&
 		!slices.ContainsFunc(q.grows, u.driven) {
 		return // a batch taken whole, filled by the package's own bookkeeping
@@ -809,6 +829,14 @@ func (u *checker) judge(q *queue) {
 	for _, g := range q.grows {
 		if g.from != nil {
 			continue // a transfer from another stage, judged there
+		}
+		if g.end != nil && q.taken[g.end] {
+			// Property: a hand-written list added to at its head (n.next =
+			// q.head; q.head.prev = n; q.head = n) and taken from its head
+			// (q.head = q.head.next) is a stack, newest first, as a slice
+			// popped from its end is (queue_stack_pool): a pool of idle
+			// resources given back by their users, not a FIFO.
+			continue
 		}
 		if u.constructing(g) {
 			continue // filling an object the function is building: not shared yet

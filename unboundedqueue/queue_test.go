@@ -27,6 +27,7 @@ func TestQueueShapes(t *testing.T) {
 		"unboundedqueue/queue_gated_producer",
 		"unboundedqueue/queue_length_through_local",
 		"unboundedqueue/queue_list_forms",
+		"unboundedqueue/queue_list_reordered",
 		"unboundedqueue/queue_lru_evicts",
 		"unboundedqueue/queue_one_side_evidence",
 		"unboundedqueue/queue_ordered_set",

@@ -2,7 +2,9 @@
 // idle connections given back at the end and taken from the end serves the
 // newest first, and taking it whole when the pool closes is a reset, not a
 // consumer. The nearest true positive, a backlog that is only ever taken
-// whole and has no pop from the end, is reported.
+// whole and has no pop from the end, is reported. The same holds for a
+// hand-written list added to and taken from at its head (list_stack.go),
+// beside a FIFO added to at its tail, reported.
 package queue_stack_pool
 
 import "sync"

@@ -51,6 +51,8 @@ func TestDefault(t *testing.T) {
 		"ignoredsignal/flush_sticky_error_writer",
 		"ignoredsignal/write_failure_seen_later",
 		"ignoredsignal/flush_sticky_compress_writer",
+		"ignoredsignal/flush_callers_pass_buffer",
+		"ignoredsignal/flush_callers_pass_buffer/internal/diff",
 		"ignoredsignal/drop_error_type",
 		"ignoredsignal/test_code_quiet",
 		"ignoredsignal/test_fills_then_checks",

@@ -78,7 +78,7 @@ func (c *checker) checkCall(instr ssa.Instruction, cc *ssa.CallCommon, call *ssa
 		if kind = sink.Classify(recv.Type(), fn); kind == sink.None {
 			return
 		}
-		if kind == sink.Flush && (ownMethod(fn0, recv.Type()) || sink.WrapsInfallible(recv) || c.recordedFlush(recv)) {
+		if kind == sink.Flush && (ownMethod(fn0, recv.Type()) || sink.WrapsInfallible(recv) || c.recordedFlush(recv) || c.callersPassInfallible(recv)) {
 			return
 		}
 	}

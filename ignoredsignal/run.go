@@ -62,6 +62,7 @@ type checker struct {
 	fieldCalls map[*types.Var][]*ssa.Call // calls given a field of the package (fieldCallIndex)
 	slots      map[*types.Var]bool        // per-call one-shot slots (perCallSlot)
 	uses       map[*types.Var][]chanUse   // uses of each channel field and package variable (chanUses)
+	calls      *funcCalls                 // static calls of each function of the package (callsOf)
 }
 
 func run(pass *analysis.Pass, cfg *Config) error {

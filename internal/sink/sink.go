@@ -188,24 +188,9 @@ func BlockingWriter(t types.Type) bool {
 // function, over a writer that cannot fail (a *bytes.Buffer, a
 // *strings.Builder, io.Discard): flushing it cannot fail either.
 func WrapsInfallible(w ssa.Value) bool {
-	if ex, ok := w.(*ssa.Extract); ok && ex.Index == 0 {
-		w = ex.Tuple // w, err := flate.NewWriter(&buf, level)
-	}
-	call, ok := w.(*ssa.Call)
-	if !ok {
+	under := Wrapped(w)
+	if under == nil {
 		return false
-	}
-	fn := call.Call.StaticCallee()
-	if fn == nil || fn.Object() == nil || len(call.Call.Args) == 0 {
-		return false
-	}
-	obj, ok := fn.Object().(*types.Func)
-	if !ok || !bufferingConstructors[obj.FullName()] {
-		return false
-	}
-	under := call.Call.Args[0]
-	if mi, ok := under.(*ssa.MakeInterface); ok {
-		under = mi.X
 	}
 	if infallible[named(under.Type())] {
 		return true
@@ -216,4 +201,38 @@ func WrapsInfallible(w ssa.Value) bool {
 		}
 	}
 	return false
+}
+
+// Wrapped returns the writer a buffered writer w is built over in the same
+// function (the argument of bufio.NewWriter, gzip.NewWriter...), or nil.
+func Wrapped(w ssa.Value) ssa.Value {
+	if ex, ok := w.(*ssa.Extract); ok && ex.Index == 0 {
+		w = ex.Tuple // w, err := flate.NewWriter(&buf, level)
+	}
+	call, ok := w.(*ssa.Call)
+	if !ok {
+		return nil
+	}
+	fn := call.Call.StaticCallee()
+	if fn == nil || fn.Object() == nil || len(call.Call.Args) == 0 {
+		return nil
+	}
+	obj, ok := fn.Object().(*types.Func)
+	if !ok || !bufferingConstructors[obj.FullName()] {
+		return nil
+	}
+	under := call.Call.Args[0]
+	if mi, ok := under.(*ssa.MakeInterface); ok {
+		under = mi.X
+	}
+	return under
+}
+
+// InfallibleExpr reports whether the expression of type t (its value
+// possibly a selector of io.Discard) is a writer that cannot fail.
+func InfallibleExpr(t types.Type, obj types.Object) bool {
+	if infallible[named(t)] {
+		return true
+	}
+	return obj != nil && obj.Pkg() != nil && obj.Pkg().Path() == "io" && obj.Name() == "Discard"
 }

@@ -1243,7 +1243,7 @@ func (r *Result) awaited(s scope, site ssa.Instruction, given []ssa.Value, spawn
 		if !ok || b.Name() != "close" || len(cc.Args) != 1 || s.loop != nil || !mentioned(cc.Args[0], 0) {
 			return false
 		}
-		return receivesOnce(spawned, cc.Args[0]) || rangesUntilClosed(site, spawned, cc.Args[0])
+		return receivesOnce(site, spawned, cc.Args[0]) || rangesUntilClosed(site, spawned, cc.Args[0])
 	}
 	if s.loop == nil {
 		// A deferred close made before the spawn runs on every return after it.
@@ -1269,7 +1269,7 @@ func (r *Result) awaited(s scope, site ssa.Instruction, given []ssa.Value, spawn
 				}
 			}
 		case *ssa.Send:
-			found = s.loop == nil && mentioned(x.Chan, 0) && receivesOnce(spawned, x.Chan)
+			found = s.loop == nil && mentioned(x.Chan, 0) && receivesOnce(site, spawned, x.Chan)
 		case *ssa.Defer:
 			found = waitCall(x.Common()) || closes(x.Common())
 		case *ssa.Call:
@@ -1355,18 +1355,10 @@ func closureWaitsOn(lit *ssa.Function, fv *ssa.FreeVar) bool {
 // ok result, where ch is what site hands it (a captured channel, or an
 // argument): a close of ch ends that loop once it has taken what was sent.
 func rangesUntilClosed(site ssa.Instruction, spawned *ssa.Function, ch ssa.Value) bool {
-	g, ok := site.(*ssa.Go)
-	if !ok || spawned == nil {
+	if _, ok := site.(*ssa.Go); !ok || spawned == nil {
 		return false
 	}
-	keys := map[any]bool{ChanLoc(ch): true}
-	if _, ok := g.Call.Value.(*ssa.MakeClosure); !ok && !g.Call.IsInvoke() {
-		for i, a := range g.Call.Args {
-			if i < len(spawned.Params) && Root(a) == Root(ch) {
-				keys[spawned.Params[i]] = true
-			}
-		}
-	}
+	keys := chanKeys(site, spawned, ch)
 	for _, b := range spawned.Blocks {
 		for _, instr := range b.Instrs {
 			if u, ok := instr.(*ssa.UnOp); ok && u.Op == token.ARROW && u.CommaOk && keys[ChanLoc(u.X)] {
@@ -1377,13 +1369,32 @@ func rangesUntilClosed(site ssa.Instruction, spawned *ssa.Function, ch ssa.Value
 	return false
 }
 
-// receivesOnce reports whether fn receives from the channel ch is loaded
-// from, and not in a loop: a send or close on it ends fn's wait.
-func receivesOnce(fn *ssa.Function, ch ssa.Value) bool {
+// chanKeys returns the places that hold, inside the goroutine spawned by
+// site, the channel ch of the spawning function: where ch is loaded from (a
+// variable captured by a literal), and the parameter of a named function
+// that the go statement passes ch to (go watch(done)).
+func chanKeys(site ssa.Instruction, spawned *ssa.Function, ch ssa.Value) map[any]bool {
+	keys := map[any]bool{ChanLoc(ch): true}
+	if g, ok := site.(*ssa.Go); ok {
+		if _, ok := g.Call.Value.(*ssa.MakeClosure); !ok && !g.Call.IsInvoke() {
+			for i, a := range g.Call.Args {
+				if i < len(spawned.Params) && Root(a) == Root(ch) {
+					keys[spawned.Params[i]] = true
+				}
+			}
+		}
+	}
+	return keys
+}
+
+// receivesOnce reports whether fn, the goroutine site spawns, receives from
+// the channel ch is loaded from (or that site passes it, see chanKeys), and
+// not in a loop: a send or close on it ends fn's wait.
+func receivesOnce(site ssa.Instruction, fn *ssa.Function, ch ssa.Value) bool {
 	if fn == nil {
 		return false
 	}
-	key := ChanLoc(ch)
+	keys := chanKeys(site, fn, ch)
 	forest := loops.Of(fn, loops.Config{})
 	found := false
 	for _, b := range fn.Blocks {
@@ -1402,7 +1413,7 @@ func receivesOnce(fn *ssa.Function, ch ssa.Value) bool {
 				}
 			}
 			for _, c := range chans {
-				if ChanLoc(c) == key {
+				if keys[ChanLoc(c)] {
 					if forest.Innermost(b) != nil {
 						return false
 					}

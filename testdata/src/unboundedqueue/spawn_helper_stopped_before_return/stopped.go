@@ -1,6 +1,9 @@
 // Package spawn_helper_stopped_before_return: a function whose
 // helper goroutine is stopped before it returns is not a spawner (its queue
-// cases are in queue_constructing).
+// cases are in queue_constructing). The goroutine may be a literal or a
+// named function the go statement passes the channel to (watcher.go: go
+// watch(done), then close(done) before returning); closing another channel
+// than the one it waits on stops nothing, reported.
 package spawn_helper_stopped_before_return
 
 type pipeline struct {

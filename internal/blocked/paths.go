@@ -400,31 +400,13 @@ func boundCond(v *ssa.BinOp) (value, ok bool) {
 	if !ok || k == nil || k.Kind() != constant.Int {
 		return false, false
 	}
-	switch op { // x ≥ lb; each case decides only what the bound tells
-	case token.GTR:
-		if constant.Compare(lb, token.GTR, k) {
-			return true, true
-		}
-	case token.GEQ:
-		if constant.Compare(lb, token.GEQ, k) {
-			return true, true
-		}
-	case token.LSS:
-		if constant.Compare(lb, token.GEQ, k) {
-			return false, true
-		}
-	case token.LEQ:
-		if constant.Compare(lb, token.GTR, k) {
-			return false, true
-		}
-	case token.EQL:
-		if constant.Compare(lb, token.GTR, k) {
-			return false, true
-		}
-	case token.NEQ:
-		if constant.Compare(lb, token.GTR, k) {
-			return true, true
-		}
+	// x ≥ lb: each comparison is decided only where the bound tells.
+	above, atLeast := constant.Compare(lb, token.GTR, k), constant.Compare(lb, token.GEQ, k)
+	switch {
+	case op == token.GTR && above, op == token.GEQ && atLeast, op == token.NEQ && above:
+		return true, true
+	case op == token.LSS && atLeast, (op == token.LEQ || op == token.EQL) && above:
+		return false, true
 	}
 	return false, false
 }

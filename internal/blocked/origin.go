@@ -35,6 +35,7 @@ type pendingRet struct {
 	mk     *ssa.MakeChan      // the make of the channel, in fn
 	fix    *analysis.TextEdit // buffers the channel in the function, if the count is known
 	cap    string
+	last   int // the result whose receive means every send was taken (lastResult), or -1
 }
 
 // analyzeFunc looks at every channel fn makes or gets from a call that
@@ -73,6 +74,7 @@ type pendingAt struct {
 	mk     *ssa.MakeChan // the make in the callee, when it is in this package
 	fix    *analysis.TextEdit
 	cap    string
+	last   int // see pendingRet.last; -1 if none
 }
 
 // pendingOf returns what the call's callee leaves pending on the channel
@@ -101,7 +103,7 @@ func (a *pkgState) pendingOf(call *ssa.Call) *pendingAt {
 			return nil
 		}
 		p := r.pending
-		return &pendingAt{result: p.result, count: a.st.translate(p.count, g, call.Call.Args), send: p.send, callee: name, mk: p.mk, fix: p.fix, cap: p.cap, sender: p.sender}
+		return &pendingAt{result: p.result, count: a.st.translate(p.count, g, call.Call.Args), send: p.send, callee: name, mk: p.mk, fix: p.fix, cap: p.cap, sender: p.sender, last: p.last}
 	}
 	obj, ok := g.Object().(*types.Func)
 	if !ok || obj.Pkg() == a.pass.Pkg {
@@ -111,7 +113,7 @@ func (a *pkgState) pendingOf(call *ssa.Call) *pendingAt {
 	if !a.pass.ImportObjectFact(obj.Origin(), &fact) {
 		return nil
 	}
-	return &pendingAt{result: fact.Result, count: a.st.fromFact(fact.Pending, call.Call.Args), callee: obj.Pkg().Name() + "." + name}
+	return &pendingAt{result: fact.Result, count: a.st.fromFact(fact.Pending, call.Call.Args), callee: obj.Pkg().Name() + "." + name, last: -1}
 }
 
 // valueCallee returns the one function of the package that a call of a
@@ -181,9 +183,12 @@ type start struct {
 	count form
 	send  token.Pos
 	one   bool // one goroutine, which sends itself
-	// mc, arg: the closure started, and its binding of the channel
-	mc  *ssa.MakeClosure
-	arg int
+	// mc, arg: the closure started, and its binding of the channel; or
+	// callee, arg: the named function a go statement starts, and the
+	// argument that is the channel
+	mc     *ssa.MakeClosure
+	callee *ssa.Function
+	arg    int
 }
 
 // origin analyzes one channel ch of fn, made (or returned by a call) at
@@ -260,6 +265,9 @@ func (a *pkgState) origin(fn *ssa.Function, r *funcResult, at ssa.Instruction, c
 				if mc, ok := u.instr.(*ssa.MakeClosure); ok && u.kind == useClosure && kind == runsAsync {
 					st.mc, st.arg = mc, u.arg
 				}
+				if g, ok := u.site.(*ssa.Go); ok && u.kind == useCall && g.Call.StaticCallee() == u.g && u.g.Blocks != nil {
+					st.callee, st.arg = u.g, u.arg
+				}
 				starts = append(starts, st)
 			}
 		case useReturn:
@@ -277,6 +285,14 @@ func (a *pkgState) origin(fn *ssa.Function, r *funcResult, at ssa.Instruction, c
 		return
 	}
 	a.answers(fn, f, ch, starts)
+	if via != nil && via.last >= 0 && len(starts) == 0 {
+		// The callee's one sender ends its sends on ch with its answer on
+		// result last (lastResult): a receive of that answer, by a caller
+		// that does nothing else with it, means every send was taken.
+		if other := resultValue(at.(*ssa.Call), via.last); other != nil && a.handsOnly(fn, other, start{}, false) {
+			a.drainedBy(fn, f, other)
+		}
+	}
 	f.ends = a.endingCalls(fn)
 	f.forest = a.forest(fn)
 	block := at.Block()
@@ -340,7 +356,10 @@ func (a *pkgState) origin(fn *ssa.Function, r *funcResult, at ssa.Instruction, c
 	if allReturned && len(rets) > 0 && via == nil && r.pending == nil {
 		min, ok := least(pending)
 		if ok && (min.canExceed() || sender != nil) {
-			p := &pendingRet{result: retIndex, count: min, fn: fn, sender: sender}
+			p := &pendingRet{result: retIndex, count: min, fn: fn, sender: sender, last: -1}
+			if sender == nil && init.isZero() {
+				p.last = a.lastResult(fn, ch, starts)
+			}
 			if len(starts) > 0 {
 				p.send = starts[0].send
 			}
@@ -390,37 +409,41 @@ func (a *pkgState) startedSender(f *flow, call *ssa.Call, via *pendingAt, starts
 }
 
 // answers handles goroutines that answer on one of several channels: a
-// closure started to send on ch that also captures another channel the
-// function made, and sends on exactly one of the two on every path (a
-// result or an error). Once the function received the other answer, that
-// goroutine will not send on ch: the receive counts for ch too.
+// closure or a named function started to send on ch that also gets
+// another channel the function made, and sends on exactly one of the two
+// on every path (a result or an error). Once the function received the
+// other answer, that goroutine will not send on ch: the receive counts for
+// ch too. When the goroutine is the only sender on ch and sends a stream
+// of unknown length, ending it by a send on (or a close of) the other
+// channel (lastAnswer), receiving the other answer means every send on ch
+// was taken: nothing is pending after it.
 func (a *pkgState) answers(fn *ssa.Function, f *flow, ch ssa.Value, starts []start) {
 	for _, st := range starts {
-		if st.mc == nil {
-			continue
-		}
 		k, ok := st.count.constant()
-		if !ok || k < 1 {
+		stream := !ok && a.onlySender(fn, starts)
+		if (!ok || k < 1) && !stream {
 			continue
 		}
-		g := st.mc.Fn.(*ssa.Function)
-		for i, b := range st.mc.Bindings {
-			if i == st.arg || b == st.mc.Bindings[st.arg] {
+		g, inner, others := a.bindings(st)
+		for _, o := range others {
+			if o.outer == ch {
 				continue
 			}
-			other := a.cellChan(b)
-			if other == nil || other == ch {
+			if stream {
+				if a.lastAnswer(g, inner, o.inner) && a.handsOnly(fn, o.outer, st, false) {
+					a.drainedBy(fn, f, o.outer)
+				}
 				continue
 			}
-			if !a.exclusive(g, g.FreeVars[st.arg], g.FreeVars[i]) &&
-				!(a.closesLast(g, g.FreeVars[st.arg], g.FreeVars[i]) && a.onlyCloser(fn, other, st.mc)) {
+			if !a.exclusive(g, inner, o.inner) &&
+				!(a.lastAnswer(g, inner, o.inner) && a.handsOnly(fn, o.outer, st, false)) {
 				continue
 			}
-			if !slices.Contains(a.partners[ch], other) {
-				a.partners[ch] = append(a.partners[ch], other)
-				a.partners[other] = append(a.partners[other], ch)
+			if !slices.Contains(a.partners[ch], o.outer) {
+				a.partners[ch] = append(a.partners[ch], o.outer)
+				a.partners[o.outer] = append(a.partners[o.outer], ch)
 			}
-			uses(fn, a.forest, []ssa.Value{other}, func(u use) {
+			uses(fn, a.forest, []ssa.Value{o.outer}, func(u use) {
 				switch u.kind {
 				case useRecv:
 					f.instr[u.instr] = add(f.instr[u.instr], constForm(-k))
@@ -436,20 +459,141 @@ func (a *pkgState) answers(fn *ssa.Function, f *flow, ch ssa.Value, starts []sta
 	}
 }
 
-// closesLast reports whether g closes the channel it captures as done
-// after its last send on the one it captures as ch (or defers the close),
-// and does nothing else with done: once done is closed, g sends no more.
-func (a *pkgState) closesLast(g *ssa.Function, ch, done ssa.Value) bool {
-	var closes []ssa.Instruction
+// onlySender reports whether starts is one goroutine that sends itself,
+// started once: not in a loop of fn.
+func (a *pkgState) onlySender(fn *ssa.Function, starts []start) bool {
+	return len(starts) == 1 && starts[0].one && a.forest(fn).Innermost(starts[0].site.Block()) == nil
+}
+
+// A binding is another channel that fn made and hands to a goroutine it
+// starts: outer, the make in fn; inner, what holds it inside the goroutine.
+type binding struct{ outer, inner ssa.Value }
+
+// bindings returns the function st starts, what holds ch inside it, and
+// the other channels made in fn that it gets: the captured variables of a
+// closure, the arguments of a named function.
+func (a *pkgState) bindings(st start) (*ssa.Function, ssa.Value, []binding) {
+	var out []binding
+	switch {
+	case st.mc != nil:
+		g := st.mc.Fn.(*ssa.Function)
+		for i, b := range st.mc.Bindings {
+			if i == st.arg || b == st.mc.Bindings[st.arg] {
+				continue
+			}
+			if other := a.cellChan(b); other != nil {
+				out = append(out, binding{other, g.FreeVars[i]})
+			}
+		}
+		return g, g.FreeVars[st.arg], out
+	case st.callee != nil:
+		args := st.site.(*ssa.Go).Call.Args
+		if len(args) != len(st.callee.Params) || st.arg >= len(args) {
+			return nil, nil, nil
+		}
+		for i, v := range args {
+			if i == st.arg || v == args[st.arg] {
+				continue
+			}
+			if other := a.madeChan(v); other != nil {
+				out = append(out, binding{other, st.callee.Params[i]})
+			}
+		}
+		return st.callee, st.callee.Params[st.arg], out
+	}
+	return nil, nil, nil
+}
+
+// madeChan returns the channel made in place that the value v is: the
+// make itself (also converted to a send-only channel), or the load of a
+// captured variable that holds one.
+func (a *pkgState) madeChan(v ssa.Value) ssa.Value {
+	switch v := stripConv(v).(type) {
+	case *ssa.MakeChan:
+		return v
+	case *ssa.UnOp:
+		if v.Op == token.MUL {
+			return a.cellChan(v.X)
+		}
+	}
+	return nil
+}
+
+// drainedBy marks the receives of fn from other: after each, nothing is
+// pending on the channel the flow f counts. The caller has checked that a
+// receive from other means what it says (handsOnly).
+func (a *pkgState) drainedBy(fn *ssa.Function, f *flow, other ssa.Value) {
+	uses(fn, a.forest, []ssa.Value{other}, func(u use) {
+		switch u.kind {
+		case useRecv:
+			f.instr[u.instr] = add(f.instr[u.instr], form{drained: true})
+		case useRecvSelect:
+			if e, ok := caseEdge(u.instr.(*ssa.Select), u.state); ok {
+				eff := f.edges[e]
+				eff.drained = true
+				f.edges[e] = eff
+			}
+		}
+	})
+}
+
+// lastResult returns the result of fn, other than ch, whose receive tells
+// a caller that every send on ch was taken: a channel fn made and returns
+// on every return, that it does nothing else with but hand to the one
+// goroutine it starts to send on ch, which ends its sends by a send on it
+// or a close of it (lastAnswer). It returns -1 if there is none.
+func (a *pkgState) lastResult(fn *ssa.Function, ch ssa.Value, starts []start) int {
+	if !a.onlySender(fn, starts) {
+		return -1
+	}
+	st := starts[0]
+	g, inner, others := a.bindings(st)
+	returns := 0
+	for _, b := range fn.Blocks {
+		if _, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok {
+			returns++
+		}
+	}
+	for _, o := range others {
+		if o.outer == ch || !a.lastAnswer(g, inner, o.inner) || !a.handsOnly(fn, o.outer, st, true) {
+			continue
+		}
+		j, n := -1, 0
+		uses(fn, a.forest, []ssa.Value{o.outer}, func(u use) {
+			if u.kind == useReturn {
+				if j >= 0 && j != u.arg {
+					n = -1 << 30
+				}
+				j = u.arg
+				n++
+			}
+		})
+		if j >= 0 && n == returns {
+			return j
+		}
+	}
+	return -1
+}
+
+// lastAnswer reports whether g ends its sends on the channel it holds as
+// ch by a send on, or a close of, the one it holds as done, and does
+// nothing else with done: no send on ch can run after any of those (a
+// deferred close runs after every send). Once done's value (or its close)
+// was received, g sends no more on ch.
+func (a *pkgState) lastAnswer(g *ssa.Function, ch, done ssa.Value) bool {
+	if g == nil {
+		return false
+	}
+	var ends []ssa.Instruction
 	ok := true
 	uses(g, a.forest, []ssa.Value{done}, func(u use) {
-		if u.kind == useClose {
-			closes = append(closes, u.instr)
+		if u.kind == useClose || u.kind == useSend {
+			ends = append(ends, u.instr)
 		} else {
 			ok = false
 		}
 	})
-	if !ok || len(closes) == 0 {
+	if !ok || len(ends) == 0 {
 		return false
 	}
 	sends := make(map[ssa.Instruction]bool)
@@ -465,7 +609,7 @@ func (a *pkgState) closesLast(g *ssa.Function, ch, done ssa.Value) bool {
 	if !ok {
 		return false
 	}
-	for _, c := range closes {
+	for _, c := range ends {
 		if _, deferred := c.(*ssa.Defer); deferred {
 			continue // at the end: after every send
 		}
@@ -481,16 +625,21 @@ func sendsAfter(from ssa.Instruction, sends map[ssa.Instruction]bool) bool {
 	return ssaform.AnyAfter(from, func(instr ssa.Instruction) bool { return sends[instr] })
 }
 
-// onlyCloser reports whether, besides receives, the only thing fn does with
-// channel done is to hand it to the closure mc: a receive from done means
-// that closure closed it.
-func (a *pkgState) onlyCloser(fn *ssa.Function, done ssa.Value, mc *ssa.MakeClosure) bool {
+// handsOnly reports whether, besides receives, the only thing fn does with
+// channel done is to hand it to the goroutine st starts (and, if returned
+// is set, to return it): a receive from done means that goroutine sent on
+// it or closed it.
+func (a *pkgState) handsOnly(fn *ssa.Function, done ssa.Value, st start, returned bool) bool {
 	ok := true
 	uses(fn, a.forest, []ssa.Value{done}, func(u use) {
 		switch u.kind {
 		case useRecv, useRecvSelect:
 		case useClosure:
-			ok = ok && u.instr == ssa.Instruction(mc)
+			ok = ok && st.mc != nil && u.instr == ssa.Instruction(st.mc)
+		case useCall:
+			ok = ok && st.callee != nil && u.site == st.site
+		case useReturn:
+			ok = ok && returned
 		default:
 			ok = false
 		}

@@ -284,7 +284,7 @@ func (a *pkgState) origin(fn *ssa.Function, r *funcResult, at ssa.Instruction, c
 	if bad || (len(starts) == 0 && init.isZero() && sender == nil) {
 		return
 	}
-	a.answers(fn, f, ch, starts)
+	a.answers(fn, f, ch, starts, init.isZero() && via == nil && sender == nil)
 	if via != nil && via.last >= 0 && len(starts) == 0 {
 		// The callee's one sender ends its sends on ch with its answer on
 		// result last (lastResult): a receive of that answer, by a caller
@@ -416,11 +416,12 @@ func (a *pkgState) startedSender(f *flow, call *ssa.Call, via *pendingAt, starts
 // ch too. When the goroutine is the only sender on ch and sends a stream
 // of unknown length, ending it by a send on (or a close of) the other
 // channel (lastAnswer), receiving the other answer means every send on ch
-// was taken: nothing is pending after it.
-func (a *pkgState) answers(fn *ssa.Function, f *flow, ch ssa.Value, starts []start) {
+// was taken: nothing is pending after it, if starts are all the senders
+// (alone: no sender pending from a callee, none returned to the caller).
+func (a *pkgState) answers(fn *ssa.Function, f *flow, ch ssa.Value, starts []start, alone bool) {
 	for _, st := range starts {
 		k, ok := st.count.constant()
-		stream := !ok && a.onlySender(fn, starts)
+		stream := !ok && alone && a.onlySender(fn, starts)
 		if (!ok || k < 1) && !stream {
 			continue
 		}

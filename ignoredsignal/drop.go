@@ -456,7 +456,8 @@ func isMakeChanOne(info *types.Info, e ast.Expr) bool {
 // of time.Time carry ticks.
 //
 // Property (errors): a channel whose values are errors, the error
-// interface or a concrete type implementing it (chan *FatalErr), reports
+// interface, an interface embedding it, or a concrete type implementing it
+// (chan *FatalErr), reports
 // failures; the first one sent decides what the receiver does (stop,
 // restart, return it), and a later one dropped while it is pending is a
 // second failure of the same run, not an item of work lost. A type that
@@ -477,9 +478,9 @@ func exemptElem(t types.Type) bool {
 	if types.Identical(t, errType) {
 		return true
 	}
-	if _, isIface := t.Underlying().(*types.Interface); isIface {
-		return false // another interface: its values need not be errors
-	}
+	// A concrete type with an Error method, or an interface whose method
+	// set has error's (type Error interface { error; Code() int }): every
+	// value is an error. Any other interface (any, a Stringer) holds data.
 	return types.Implements(t, errType.Underlying().(*types.Interface))
 }
 

@@ -559,17 +559,15 @@ func (a *pkgState) lastResult(fn *ssa.Function, ch ssa.Value, starts []start) in
 		if o.outer == ch || !a.lastAnswer(g, inner, o.inner) || !a.handsOnly(fn, o.outer, st, true) {
 			continue
 		}
-		j, n := -1, 0
+		j, n, same := -1, 0, true // the result it is returned as, by n returns
 		uses(fn, a.forest, []ssa.Value{o.outer}, func(u use) {
 			if u.kind == useReturn {
-				if j >= 0 && j != u.arg {
-					n = -1 << 30
-				}
+				same = same && (j < 0 || j == u.arg)
 				j = u.arg
 				n++
 			}
 		})
-		if j >= 0 && n == returns {
+		if same && j >= 0 && n == returns {
 			return j
 		}
 	}

@@ -383,17 +383,7 @@ func constCond(v ssa.Value) (value, ok bool) {
 func boundCond(v *ssa.BinOp) (value, ok bool) {
 	op, x, c := v.Op, v.X, v.Y
 	if k, isConst := v.X.(*ssa.Const); isConst {
-		x, c = v.Y, k
-		switch op { // c op x  is  x op' c
-		case token.LSS:
-			op = token.GTR
-		case token.LEQ:
-			op = token.GEQ
-		case token.GTR:
-			op = token.LSS
-		case token.GEQ:
-			op = token.LEQ
-		}
+		x, c, op = v.Y, k, ssaform.Mirror(op) // c op x  is  x op' c
 	}
 	k := c.(*ssa.Const).Value
 	lb, ok := lowerBound(x)
@@ -1112,17 +1102,7 @@ func (f *flow) inductionTrips(l *loops.Loop, cmp *ssa.BinOp, exitOnTrue bool) *t
 		if ind, ok = inductionOf(l, y); !ok {
 			return nil
 		}
-		x, y = y, x
-		switch op { // y op phi  ==  phi op' y
-		case token.LSS:
-			op = token.GTR
-		case token.LEQ:
-			op = token.GEQ
-		case token.GTR:
-			op = token.LSS
-		case token.GEQ:
-			op = token.LEQ
-		}
+		x, y, op = y, x, ssaform.Mirror(op) // y op phi  ==  phi op' y
 	}
 	if !f.invariant(l, y) {
 		return nil

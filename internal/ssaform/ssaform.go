@@ -432,3 +432,19 @@ func ConstOperand(bin *ssa.BinOp) (v ssa.Value, k *ssa.Const, ok bool) {
 	}
 	return nil, nil, false
 }
+
+// Mirror returns the comparison with its operands swapped: x op y is
+// y Mirror(op) x (< becomes >, <= becomes >=); == and != stay.
+func Mirror(op token.Token) token.Token {
+	switch op {
+	case token.LSS:
+		return token.GTR
+	case token.LEQ:
+		return token.GEQ
+	case token.GTR:
+		return token.LSS
+	case token.GEQ:
+		return token.LEQ
+	}
+	return op
+}

@@ -710,7 +710,7 @@ func localCounter(d, b *ssa.BasicBlock, cmp *ssa.BinOp) bool {
 		// The admitting branch is where the count is under the bound.
 		op := cmp.Op
 		if side == 1 {
-			op = mirror(op)
+			op = ssaform.Mirror(op)
 		}
 		under := op == token.LSS || op == token.LEQ
 		if (adm == 0) != under {
@@ -738,21 +738,6 @@ func localCounter(d, b *ssa.BasicBlock, cmp *ssa.BinOp) bool {
 		}
 	}
 	return false
-}
-
-// mirror returns the comparison with its operands swapped (y op x).
-func mirror(op token.Token) token.Token {
-	switch op {
-	case token.LSS:
-		return token.GTR
-	case token.LEQ:
-		return token.GEQ
-	case token.GTR:
-		return token.LSS
-	case token.GEQ:
-		return token.LEQ
-	}
-	return op
 }
 
 // feeds reports whether v flows into phi through phis (the next

@@ -46,6 +46,7 @@ import (
 // the consumer would reach last: an eviction (idle workers or connections
 // expiring), not the consumer's turn.
 func (u *checker) notQueues(q *queue) {
+	q.consumes = slices.DeleteFunc(q.consumes, func(c site) bool { return c.kind == takeWhole && u.closedAtTeardown(c.fn, q.obj) })
 	if len(q.pops) == 0 {
 		return
 	}
@@ -531,4 +532,124 @@ func (u *checker) constructsDepth(fn ast.Node, obj types.Object, depth int, loca
 		return !found
 	})
 	return found
+}
+
+// closedAtTeardown reports whether fn takes the slice obj whole only to
+// close each of its elements: every local that fn assigns the slice to
+// (conns := s.conns, before s.conns = nil) is used only as the operand of
+// a range whose element is used only as the receiver of its Close method
+// (io.Closer's Close() error).
+//
+// Property: a slice taken whole only to close what it holds is the set of
+// resources its owner keeps until it shuts down (accepted connections, the
+// dialers and listeners of a socket), not a queue between a producer and a
+// consumer: the one function that takes it ends the elements instead of
+// working through them (test package queue_closed_at_teardown; seen as a
+// test server's accepted connections and a messaging socket's dialers and
+// listeners). A batch whose elements are also handled or handed on is
+// taken by a consumer and stays reported.
+func (u *checker) closedAtTeardown(fn ast.Node, obj types.Object) bool {
+	info := u.pass.TypesInfo
+	taken := make(map[types.Object]bool)
+	ast.Inspect(fn, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			if len(n.Lhs) == len(n.Rhs) {
+				for i, rhs := range n.Rhs {
+					if u.sliceKey(rhs) == obj {
+						if id, ok := n.Lhs[i].(*ast.Ident); ok {
+							if v := info.ObjectOf(id); v != nil && v != obj {
+								taken[v] = true
+							}
+						}
+					}
+				}
+			}
+		case *ast.ValueSpec:
+			if len(n.Names) == len(n.Values) {
+				for i, rhs := range n.Values {
+					if u.sliceKey(rhs) == obj {
+						if v := info.Defs[n.Names[i]]; v != nil {
+							taken[v] = true
+						}
+					}
+				}
+			}
+		}
+		return true
+	})
+	if len(taken) == 0 {
+		return false
+	}
+	// Every use of a taken local is a range that closes each element.
+	closing := make(map[*ast.Ident]bool) // range operands that close each element
+	ast.Inspect(fn, func(n ast.Node) bool {
+		r, ok := n.(*ast.RangeStmt)
+		if !ok {
+			return true
+		}
+		x, ok := ast.Unparen(r.X).(*ast.Ident)
+		if !ok || !taken[info.Uses[x]] {
+			return true
+		}
+		if elem, ok := r.Value.(*ast.Ident); ok && u.onlyClosed(r.Body, info.ObjectOf(elem)) {
+			closing[x] = true
+		}
+		return true
+	})
+	ok := true
+	ast.Inspect(fn, func(n ast.Node) bool {
+		if id, isID := n.(*ast.Ident); isID && taken[info.Uses[id]] && !closing[id] {
+			ok = false
+		}
+		return ok
+	})
+	return ok && len(closing) > 0
+}
+
+// onlyClosed reports whether body uses elem, and uses it only as the
+// receiver of a call of its Close method in io.Closer's form.
+func (u *checker) onlyClosed(body *ast.BlockStmt, elem types.Object) bool {
+	if elem == nil {
+		return false
+	}
+	info := u.pass.TypesInfo
+	closes := make(map[*ast.Ident]bool)
+	ast.Inspect(body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || len(call.Args) != 0 {
+			return true
+		}
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok || sel.Sel.Name != "Close" {
+			return true
+		}
+		x, ok := ast.Unparen(sel.X).(*ast.Ident)
+		if !ok || info.Uses[x] != elem {
+			return true
+		}
+		if m, ok := info.Uses[sel.Sel].(*types.Func); ok && closerSig(m) {
+			closes[x] = true
+		}
+		return true
+	})
+	used := false
+	ok := true
+	ast.Inspect(body, func(n ast.Node) bool {
+		if id, isID := n.(*ast.Ident); isID && info.Uses[id] == elem {
+			used = true
+			ok = ok && closes[id]
+		}
+		return ok
+	})
+	return used && ok
+}
+
+// closerSig reports whether m has io.Closer's signature: Close() error.
+func closerSig(m *types.Func) bool {
+	sig, ok := m.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil || sig.Params().Len() != 0 || sig.Results().Len() != 1 {
+		return false
+	}
+	return types.Identical(sig.Results().At(0).Type(), types.Universe.Lookup("error").Type())
 }

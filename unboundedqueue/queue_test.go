@@ -17,6 +17,7 @@ func TestQueueShapes(t *testing.T) {
 		"unboundedqueue/queue_byte_chunks",
 		"unboundedqueue/queue_caller_bound",
 		"unboundedqueue/queue_claimed_once",
+		"unboundedqueue/queue_closed_at_teardown",
 		"unboundedqueue/queue_constructing",
 		"unboundedqueue/queue_counted_at_caller",
 		"unboundedqueue/queue_drained_in_call",

@@ -179,10 +179,11 @@ func (r *Result) Limit(fn *ssa.Function, l *loops.Loop, site ssa.Instruction) *L
 // tests (see onceGuard), or only while a counter raised before it and
 // lowered when its goroutine ends is under a bound (see counterGuard), or
 // only where a counter that only rises reaches a fixed value (see
-// thresholdGuard).
+// thresholdGuard), or only where the other side of a branch hands the same
+// work to a worker pool (see poolBranch).
 func (r *Result) OnceGuard(fn *ssa.Function, l *loops.Loop, site ssa.Instruction, spawned *ssa.Function) bool {
 	sc := scope{fn, l}
-	return r.onceGuard(sc, site, spawned) || r.counterGuard(sc, site, spawned) || r.thresholdGuard(sc, site)
+	return r.onceGuard(sc, site, spawned) || r.counterGuard(sc, site, spawned) || r.thresholdGuard(sc, site) || r.poolBranch(sc, site)
 }
 
 // Awaited reports whether, after site, the iteration of l (or fn) waits for

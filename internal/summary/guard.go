@@ -1418,3 +1418,131 @@ func pkgOf(fn *ssa.Function) *ssa.Package {
 	}
 	return fn.Pkg
 }
+
+// poolBranch reports whether site, a go statement, runs on one side of a
+// branch whose other side hands the same work to a worker pool instead: a
+// blocking send of the function value the go statement runs on a channel
+// (t.pool.JobQueue <- handler, where the other side is go handler()), or a
+// call of another package's function or of an interface method that is
+// given a function value made from the same arguments (h.Pool.Submit(h.task(
+// ctx, queue, body)) beside go h.run(ctx, queue, body)) and does not start
+// a goroutine itself (its fact). The side with the pool starts no
+// goroutine of its own.
+//
+// Property: such a spawn is the unlimited mode of a bounded design, run
+// only when the user configured no pool or no maximum (MaxInvoke == 0, a
+// nil Pool): the code has the limit and the configuration turned it off.
+// Seen in an RPC framework's handler per request and in another RPC
+// framework's socket and websocket handlers; test package
+// unboundedqueue/spawn_pool_or_unlimited. A spawn whose other side sends
+// other work, or a select whose default spawns when the pool's queue is
+// full (an overflow, unbounded), stays reported.
+func (r *Result) poolBranch(s scope, site ssa.Instruction) bool {
+	g, ok := site.(*ssa.Go)
+	if !ok {
+		return false
+	}
+	return r.branchesBefore(s, site, func(d *ssa.BasicBlock, _ *ssa.If) bool {
+		for _, succ := range d.Succs {
+			if succ == site.Block() || reachesAvoiding(succ, site.Block(), d) || len(succ.Preds) != 1 {
+				continue // the side that spawns, or a join
+			}
+			if r.handsToPool(succ, g) {
+				return true
+			}
+		}
+		return false
+	})
+}
+
+// handsToPool reports whether the blocks side dominates hand g's work to a
+// pool (see poolBranch) and start no goroutine.
+func (r *Result) handsToPool(side *ssa.BasicBlock, g *ssa.Go) bool {
+	handed := false
+	for _, b := range side.Parent().Blocks {
+		if !side.Dominates(b) {
+			continue
+		}
+		for _, instr := range b.Instrs {
+			switch x := instr.(type) {
+			case *ssa.Go:
+				return false
+			case *ssa.Send:
+				if isFunc(x.X.Type()) && sameWork(x.X, g) {
+					handed = true
+				}
+			case *ssa.Call:
+				cc := x.Common()
+				if r.isGroupGo(cc) {
+					return false
+				}
+				if !r.foreignNoSpawn(cc) {
+					continue
+				}
+				for _, a := range cc.Args {
+					if isFunc(a.Type()) && sameWork(a, g) {
+						handed = true
+					}
+				}
+			}
+		}
+	}
+	return handed
+}
+
+// foreignNoSpawn reports whether cc calls an interface method or a function
+// of another package that, by its fact, does not start a goroutine.
+func (r *Result) foreignNoSpawn(cc *ssa.CallCommon) bool {
+	if cc.IsInvoke() {
+		return true
+	}
+	fn := cc.StaticCallee()
+	if fn == nil {
+		return false
+	}
+	obj, ok := fn.Object().(*types.Func)
+	if !ok || obj.Pkg() == nil || obj.Pkg() == r.pass.Pkg {
+		return false
+	}
+	var f Fact
+	return !r.pass.ImportObjectFact(obj.Origin(), &f) || f.Spawn == ""
+}
+
+func isFunc(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Signature)
+	return ok
+}
+
+// sameWork reports whether the function value v is the work go statement g
+// runs: the same value (a closure made once and run on either side), or
+// the result of a call given the same arguments as g's call, position by
+// position (the same value, or the results of calls of the same function,
+// made again on each side).
+func sameWork(v ssa.Value, g *ssa.Go) bool {
+	for {
+		c, ok := v.(*ssa.ChangeType) // a func() sent as the pool's named Job type
+		if !ok {
+			break
+		}
+		v = c.X
+	}
+	if v == g.Call.Value {
+		return true
+	}
+	c, ok := v.(*ssa.Call)
+	if !ok || len(c.Call.Args) != len(g.Call.Args) || len(g.Call.Args) == 0 {
+		return false
+	}
+	for i, a := range c.Call.Args {
+		b := g.Call.Args[i]
+		if a == b {
+			continue
+		}
+		ca, okA := a.(*ssa.Call)
+		cb, okB := b.(*ssa.Call)
+		if !okA || !okB || ca.Call.StaticCallee() == nil || ca.Call.StaticCallee() != cb.Call.StaticCallee() {
+			return false
+		}
+	}
+	return true
+}

@@ -273,6 +273,15 @@ func casLoc(cc *ssa.CallCommon) (Loc, bool) {
 		return Loc{}, false
 	}
 	l := addrLoc(cc.Args[0])
+	if !l.valid() {
+		// A flag held by pointer in a field (closed *uint32, made once
+		// with the object): the field names the place the call updates.
+		if ld, ok := cc.Args[0].(*ssa.UnOp); ok && ld.Op == token.MUL {
+			if fa, ok := ld.X.(*ssa.FieldAddr); ok {
+				l = addrLoc(fa)
+			}
+		}
+	}
 	return l, l.valid()
 }
 

@@ -62,3 +62,50 @@ func trapSignals(sigs chan os.Signal) {
 		spawnAlways(func() {}) // ok: one per signal the OS sends, not per item of load
 	}
 }
+
+// conn holds its closed flag by pointer, made once with the connection:
+// the compare-and-swap on it still admits one Close per connection.
+type conn struct {
+	closed *uint32
+	gone   chan *conn
+}
+
+func (c *conn) Close() {
+	if atomic.CompareAndSwapUint32(c.closed, 0, 1) {
+		go c.linger()
+	}
+}
+
+// linger drains what is left for the connection.
+func (c *conn) linger() {
+	for range c.gone {
+	}
+}
+
+func closeAll(closing chan *conn) {
+	for c := range closing {
+		c.Close() // ok: once per connection, by its flag
+	}
+}
+
+// leakyConn's Close spawns on every call: a spawner.
+type leakyConn struct {
+	closed *uint32
+	gone   chan *leakyConn
+}
+
+func (c *leakyConn) Close() { // want Close:"spawner"
+	atomic.StoreUint32(c.closed, 1)
+	go c.linger()
+}
+
+func (c *leakyConn) linger() {
+	for range c.gone {
+	}
+}
+
+func closeAllLeaky(closing chan *leakyConn) {
+	for c := range closing {
+		c.Close() // want `Close starts a goroutine \(once\.go:\d+\) per value received from closing with no limit`
+	}
+}

@@ -34,6 +34,11 @@ func (a *pkgState) exitKind(fn *ssa.Function, x exit, rets []*ssa.Return) (how s
 		if slices.Contains(rets, t) {
 			return "", token.NoPos, false, true
 		}
+		if isProgramMain(fn) {
+			// Property: when main.main returns, the program exits; its
+			// blocked senders end with it, as with os.Exit.
+			return "", token.NoPos, false, false
+		}
 		return "returns", returnPos(fn, t), true, false
 	case *ssa.Panic:
 		call := noReturnCall(t)
@@ -588,4 +593,9 @@ func (a *pkgState) exportFacts() {
 			a.pass.ExportObjectFact(obj, &PendingFact{Result: r.pending.result, Pending: encode(fn, r.pending.count)})
 		}
 	}
+}
+
+// isProgramMain reports whether fn is the main function of a main package.
+func isProgramMain(fn *ssa.Function) bool {
+	return fn.Pkg != nil && fn.Pkg.Pkg.Name() == "main" && fn.Name() == "main" && fn.Parent() == nil && fn.Signature.Recv() == nil
 }

@@ -225,6 +225,9 @@ func (f *flow) run(r *loops.Loop, entry *ssa.BasicBlock, start int, init []state
 			for i := range b.Succs {
 				e := edge{b, i}
 				ss := f.decide(term, i, ss)
+				if z, ok := f.bypassed(e); ok {
+					ss = zeroed(ss, z)
+				}
 				if eff, ok := f.edges[e]; ok {
 					if eff.drained {
 						out(e, []state{{d: form{drained: true}, why: eff.why}})
@@ -238,6 +241,86 @@ func (f *flow) run(r *loops.Loop, entry *ssa.BasicBlock, start int, init []state
 		}
 	}
 	return exits
+}
+
+// bypassed returns, for the edge by which the guard of a rotated counted
+// loop skips it (the `0 < n` the SSA builder puts before the body of `for
+// range n`, `for range len(xs)`), the symbol of its trip count, when the
+// count is that one symbol.
+//
+// Property: the guard skips the loop exactly when the trip count is zero,
+// and counts are never negative, so on that edge the symbol is zero in
+// every count of the path: the senders started once per element of the
+// same collection (for _, c := range closes { go ... }; for range
+// len(closes) { <-errc }) are none there, as the receives are (test
+// package fanin_range_constant, symbolic.go). A loop of another count (for
+// range n against len(xs) senders, n receives against two senders) keeps
+// its senders on that edge.
+func (f *flow) bypassed(e edge) (sym, bool) {
+	ifi, ok := e.b.Instrs[len(e.b.Instrs)-1].(*ssa.If)
+	if !ok || len(e.b.Succs) != 2 {
+		return sym{}, false
+	}
+	cmp, ok := ifi.Cond.(*ssa.BinOp)
+	if !ok {
+		return sym{}, false
+	}
+	into := e.b.Succs[1-e.i]
+	for range 4 { // through the jumps into the loop's first block
+		if len(into.Instrs) == 1 && len(into.Succs) == 1 {
+			if _, isJump := into.Instrs[0].(*ssa.Jump); isJump {
+				into = into.Succs[0]
+				continue
+			}
+		}
+		break
+	}
+	l := f.forest.Innermost(into)
+	if l == nil || l.Header != into || l.Blocks[e.b] || l.Blocks[e.to()] {
+		return sym{}, false
+	}
+	ti := f.trips(l)
+	if ti == nil || !ti.bottom || ti.n.c != 0 || len(ti.n.terms) != 1 || ti.n.terms[0].k != 1 || ti.n.drained {
+		return sym{}, false
+	}
+	latch, ok := ti.exit.b.Instrs[len(ti.exit.b.Instrs)-1].(*ssa.If)
+	if !ok {
+		return sym{}, false
+	}
+	lcmp, ok := latch.Cond.(*ssa.BinOp)
+	if !ok || lcmp.Op != cmp.Op || !sameBound(lcmp, cmp) {
+		return sym{}, false
+	}
+	// The guard's skip is the branch the latch's exit takes.
+	if (e.i == 0) != (ti.exit.i == 0) {
+		return sym{}, false
+	}
+	return ti.n.terms[0].s, true
+}
+
+// zeroed sets the symbol z to zero in the counts of ss.
+func zeroed(ss []state, z sym) []state {
+	out := make([]state, len(ss))
+	for i, s := range ss {
+		out[i] = s
+		if s.d.drained {
+			continue
+		}
+		d := form{c: s.d.c}
+		for _, t := range s.d.terms {
+			if t.s != z {
+				d.terms = append(d.terms, t)
+			}
+		}
+		out[i].d = d
+	}
+	return out
+}
+
+// sameBound reports whether two comparisons test against the same bound:
+// the same second operand (i+1 < n and 0 < n).
+func sameBound(a, b *ssa.BinOp) bool {
+	return stripConv(a.Y) == stripConv(b.Y)
 }
 
 // onlyCount runs the whole function and returns its count when every

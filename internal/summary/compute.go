@@ -288,7 +288,7 @@ func (r *Result) counts(sc scope, site ssa.Instruction, spawned *ssa.Function) b
 	if l := r.limitBefore(sc, site); l != nil && l.Release == nil {
 		return false
 	}
-	if r.onceGuard(sc, site, spawned) || r.counterGuard(sc, site, spawned) || r.thresholdGuard(sc, site) || r.poolBranch(sc, site) {
+	if r.onceGuard(sc, site, spawned) || r.counterGuard(sc, site, spawned) || r.slotsGuard(sc, site, spawned) || r.thresholdGuard(sc, site) || r.poolBranch(sc, site) {
 		return false
 	}
 	return !r.awaited(sc, site, given(site), spawned)

@@ -183,7 +183,7 @@ func (r *Result) Limit(fn *ssa.Function, l *loops.Loop, site ssa.Instruction) *L
 // work to a worker pool (see poolBranch).
 func (r *Result) OnceGuard(fn *ssa.Function, l *loops.Loop, site ssa.Instruction, spawned *ssa.Function) bool {
 	sc := scope{fn, l}
-	return r.onceGuard(sc, site, spawned) || r.counterGuard(sc, site, spawned) || r.thresholdGuard(sc, site) || r.poolBranch(sc, site)
+	return r.onceGuard(sc, site, spawned) || r.counterGuard(sc, site, spawned) || r.slotsGuard(sc, site, spawned) || r.thresholdGuard(sc, site) || r.poolBranch(sc, site)
 }
 
 // Awaited reports whether, after site, the iteration of l (or fn) waits for

@@ -878,7 +878,120 @@ func lowers(instr ssa.Instruction, l Loc) bool { return counterStep(instr, l) < 
 // raisedBetween reports whether an instruction on a path from the test to
 // site, or right after site on its path, raises the counter l.
 func (r *Result) raisedBetween(s scope, test ssa.Instruction, site ssa.Instruction, l Loc) bool {
-	return s.between(test, site, func(instr ssa.Instruction) bool { return counterStep(instr, l) > 0 })
+	return s.between(test, site, func(instr ssa.Instruction) bool { return counterStep(instr, l) > 0 || stepsAlways(instr, l) > 0 })
+}
+
+// stepsAlways returns the sign of the step a call of a function of the
+// package makes to the counter l on every path through it (register:
+// e.active.Add(1), then its bookkeeping), 0 when it makes none or not on
+// every path. A helper that raises the count is the raise itself.
+func stepsAlways(instr ssa.Instruction, l Loc) int {
+	c, ok := instr.(*ssa.Call)
+	if !ok {
+		return 0
+	}
+	callee := c.Common().StaticCallee()
+	if callee == nil || callee.Blocks == nil || pkgOf(callee) != pkgOf(c.Parent()) {
+		return 0
+	}
+	step := 0
+	for _, b := range callee.Blocks {
+		for _, instr := range b.Instrs {
+			if st := counterStep(instr, l); st != 0 {
+				if step != 0 && st != step {
+					return 0 // raised and lowered: not one step
+				}
+				step = st
+				for _, rb := range callee.Blocks {
+					if _, isRet := rb.Instrs[len(rb.Instrs)-1].(*ssa.Return); isRet && !b.Dominates(rb) {
+						return 0 // not on every path
+					}
+				}
+			}
+		}
+	}
+	return step
+}
+
+// slotsGuard reports whether site runs only on one side of a branch that
+// tests a count of free slots against zero (if n == 0 { return }, if n > 0
+// { ... }), where the count is lowered on the path from the test to site
+// and raised back by the goroutine site starts or by another function of
+// the package.
+//
+// Property: the same hand-written semaphore as counterGuard's, counting
+// what is left instead of what is taken: every admitted spawn takes a slot
+// the test looked at, and the slot comes back only where the goroutine
+// ends, so at most the initial count run at once (a DHT's concurrent
+// lookup checks; test package unboundedqueue/spawn_counter_bounded). A
+// count given back right after the go statement, or never, bounds nothing.
+func (r *Result) slotsGuard(s scope, site ssa.Instruction, spawned *ssa.Function) bool {
+	return r.branchesBefore(s, site, func(d *ssa.BasicBlock, ifi *ssa.If) bool {
+		cmp, ok := ifi.Cond.(*ssa.BinOp)
+		if !ok {
+			return false
+		}
+		x, y := cmp.X, cmp.Y
+		op := cmp.Op
+		if _, isConst := x.(*ssa.Const); isConst {
+			x, y, op = y, x, ssaform.Mirror(op)
+		}
+		if c, ok := y.(*ssa.Const); !ok || c.Value == nil || constSign(c) != 0 || !isNumber(c.Type()) {
+			return false // a comparison with zero
+		}
+		admit := -1 // the successor of d on the way to site
+		for i, succ := range d.Succs {
+			if reachesAvoiding(succ, site.Block(), d) {
+				admit = i
+			}
+		}
+		switch op {
+		case token.EQL, token.LEQ: // none left: the spawn is on the false side
+			if admit != 1 {
+				return false
+			}
+		case token.NEQ, token.GTR: // some left: the spawn is on the true side
+			if admit != 0 {
+				return false
+			}
+		default:
+			return false
+		}
+		ld, ok := x.(*ssa.UnOp)
+		if !ok || ld.Op != token.MUL {
+			return false
+		}
+		l := addrLoc(ld.X)
+		if !l.valid() || l.Alloc != nil {
+			return false // a local is nobody else's count
+		}
+		lowered := s.between(ifi, site, func(instr ssa.Instruction) bool { return counterStep(instr, l) < 0 || stepsAlways(instr, l) < 0 })
+		if !lowered {
+			return false
+		}
+		return writtenInBy(spawned, l, 0, raises) || r.raisedElsewhere(s.fn, site, l)
+	})
+}
+
+func raises(instr ssa.Instruction, l Loc) bool { return counterStep(instr, l) > 0 }
+
+// raisedElsewhere is loweredElsewhere for a count of free slots: a
+// function of the package that gives a slot back, other than fn after
+// site (n--; go f(); n++ gives it back when the go statement returns).
+func (r *Result) raisedElsewhere(fn *ssa.Function, site ssa.Instruction, l Loc) bool {
+	for g := range r.funcs {
+		if g.Blocks == nil {
+			continue
+		}
+		for _, b := range g.Blocks {
+			for _, instr := range b.Instrs {
+				if raises(instr, l) && (g != fn || !reaches(site, instr)) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // loweredElsewhere reports whether a function of the package lowers the

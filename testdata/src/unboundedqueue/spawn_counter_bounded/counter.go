@@ -8,7 +8,9 @@
 // load; handlers queued while the running ones are at a limit, counted
 // down by the loop when one reports its end; and a dispatcher that keeps
 // its worker count in a local, raised with each start and lowered when an
-// idle worker is stopped (local.go). The nearest true positives
+// idle worker is stopped (local.go); a count of free slots tested against
+// zero, taken on the path and given back by the goroutine, and a count
+// raised by a helper on the path (slots.go). The nearest true positives
 // beside them: the same counter compared but never lowered, and one
 // lowered but never raised, stay reported.
 package spawn_counter_bounded

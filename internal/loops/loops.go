@@ -344,6 +344,9 @@ func (f *Forest) sources(l *Loop, cfg Config) {
 				if instr.Op != token.ARROW {
 					continue
 				}
+				if closedBefore(l, instr.X) {
+					continue // a drain of what a closed channel holds: at most its capacity
+				}
 				if k, ok := receiveKind(instr.X, received(instr, instr.CommaOk) || named(instr.Pos())); ok {
 					l.Sources = append(l.Sources, &Source{Kind: k, Instr: instr, Entry: entryAfter(instr), Chan: instr.X})
 				}
@@ -491,4 +494,48 @@ func CaseEntry(sel *ssa.Select, i int) *ssa.BasicBlock {
 		}
 	}
 	return nil
+}
+
+// closedBefore reports whether the function closes ch before loop l, in a
+// block outside l that dominates its header: close(v.c); for x := range
+// v.c { ... }.
+//
+// Property: no value can be sent on a closed channel (the send panics), so
+// a loop receiving from a channel its function has already closed takes
+// only what the buffer held, at most its capacity: a finite drain, not an
+// unbounded source (a connection pool closing a stale key's bucket and
+// closing each connection left in it).
+func closedBefore(l *Loop, ch ssa.Value) bool {
+	fn := l.Header.Parent()
+	for _, b := range fn.Blocks {
+		if l.Blocks[b] || !b.Dominates(l.Header) {
+			continue
+		}
+		for _, instr := range b.Instrs {
+			c, ok := instr.(*ssa.Call)
+			if !ok {
+				continue
+			}
+			if bi, ok := c.Call.Value.(*ssa.Builtin); ok && bi.Name() == "close" && len(c.Call.Args) == 1 && sameChan(c.Call.Args[0], ch) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sameChan reports whether a and b denote the same channel: the same
+// value, or loads of the same field of the same value (v.c twice).
+func sameChan(a, b ssa.Value) bool {
+	if a == b {
+		return true
+	}
+	la, ok1 := a.(*ssa.UnOp)
+	lb, ok2 := b.(*ssa.UnOp)
+	if !ok1 || !ok2 || la.Op != token.MUL || lb.Op != token.MUL {
+		return false
+	}
+	fa, ok1 := la.X.(*ssa.FieldAddr)
+	fb, ok2 := lb.X.(*ssa.FieldAddr)
+	return ok1 && ok2 && fa.X == fb.X && fa.Field == fb.Field
 }

@@ -96,10 +96,41 @@ func (u *checker) guarded(q *queue, node ast.Node, stack []ast.Node, sendCase bo
 					if s.Cond != nil && u.countCheck(s.Cond, q) {
 						return true
 					}
+				case *ast.ExprStmt:
+					if j > idx && u.trimHelper(s.X, q) {
+						return true
+					}
 				}
 			}
 		}
 		stmt = stack[i]
+	}
+	return false
+}
+
+// trimHelper reports whether e calls a function of the package whose body
+// trims q to a maximum: a statement of its own body that is a for on a
+// count of q against a maximum (for len(c.byID) > c.maxEntries { evict
+// the front }), the trim right after the growth, written once for every
+// add (c.enforceGlobalLimitsLocked() after the pushes; test package
+// queue_lru_evicts, trim_helper.go).
+func (u *checker) trimHelper(e ast.Expr, q *queue) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	f, ok := typeutil.Callee(u.pass.TypesInfo, call).(*types.Func)
+	if !ok || f.Pkg() != u.pass.Pkg {
+		return false
+	}
+	fd := u.declOf(f)
+	if fd == nil || fd.Body == nil {
+		return false
+	}
+	for _, st := range fd.Body.List {
+		if fs, ok := st.(*ast.ForStmt); ok && fs.Cond != nil && u.countCheck(fs.Cond, q) {
+			return true
+		}
 	}
 	return false
 }

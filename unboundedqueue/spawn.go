@@ -3,6 +3,7 @@ package unboundedqueue
 import (
 	"fmt"
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"path/filepath"
@@ -129,6 +130,9 @@ func (u *checker) perItem(fn *ssa.Function, forest *loops.Forest, site ssa.Instr
 	}
 	if src.Call != nil && u.limitedListener(src.Call) {
 		return nil, nil // netutil.LimitListener bounds the connections
+	}
+	if src.Call != nil && !u.cfg.Strict && unixListener(src.Call) {
+		return nil, nil // a Unix domain socket: local processes, not network load
 	}
 	return l, src
 }
@@ -698,4 +702,104 @@ func argOf(cc *ssa.CallCommon, obj *types.Func, j int) ssa.Value {
 		return nil
 	}
 	return args[j]
+}
+
+// unixListener reports whether an accept call takes connections of a Unix
+// domain socket: a method of *net.UnixListener (AcceptUnix, Accept), or an
+// Accept on a listener made in the function by a call given the network
+// "unix" or "unixpacket" (net.Listen("unix", path), a wrapper of it).
+//
+// Property: a Unix domain socket accepts only processes of the same host
+// with permission on its file (an administration socket, an IPC pipe
+// between a program's own processes, an agent socket in a private
+// directory): what connects is not network load, and a goroutine per
+// connection is how such a server is written. Seen on a DNS proxy's fd
+// server, a mail server's update pipe, and in earlier rounds an SSH
+// agent's forwarding socket and an online-migration tool's command socket
+// (test package unboundedqueue/spawn_unix_socket_accept). A TCP listener,
+// also one bound to localhost, stays reported, and strict reports these.
+func unixListener(cc *ssa.CallCommon) bool {
+	if fn := cc.StaticCallee(); fn != nil {
+		if recv := fn.Signature.Recv(); recv != nil && isUnixListener(recv.Type()) {
+			return true
+		}
+	}
+	var recv ssa.Value
+	if cc.IsInvoke() {
+		recv = cc.Value
+	} else if len(cc.Args) > 0 {
+		recv = cc.Args[0]
+	}
+	return recv != nil && madeUnix(recv, 0)
+}
+
+func isUnixListener(t types.Type) bool {
+	p, ok := t.(*types.Pointer)
+	if !ok {
+		return false
+	}
+	n, ok := types.Unalias(p.Elem()).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "net" && n.Obj().Name() == "UnixListener"
+}
+
+// madeUnix reports whether the listener v is a *net.UnixListener or the
+// result of a call given the network "unix" or "unixpacket".
+func madeUnix(v ssa.Value, depth int) bool {
+	if depth > 8 || v == nil {
+		return false
+	}
+	if isUnixListener(v.Type()) {
+		return true
+	}
+	switch x := v.(type) {
+	case *ssa.MakeInterface:
+		return madeUnix(x.X, depth+1)
+	case *ssa.ChangeInterface:
+		return madeUnix(x.X, depth+1)
+	case *ssa.ChangeType:
+		return madeUnix(x.X, depth+1)
+	case *ssa.FreeVar:
+		return madeUnix(summary.Root(x), depth+1)
+	case *ssa.UnOp:
+		// A local captured by a closure lives in memory: what is stored.
+		if x.Op != token.MUL {
+			return false
+		}
+		addr := x.X
+		if fv, ok := addr.(*ssa.FreeVar); ok {
+			addr = summary.Root(fv)
+		}
+		a, ok := addr.(*ssa.Alloc)
+		if !ok {
+			return false
+		}
+		stores := 0
+		for _, r := range *a.Referrers() {
+			if st, ok := r.(*ssa.Store); ok && st.Addr == a {
+				if !madeUnix(st.Val, depth+1) {
+					return false
+				}
+				stores++
+			}
+		}
+		return stores > 0
+	case *ssa.Extract:
+		return madeUnix(x.Tuple, depth+1)
+	case *ssa.Call:
+		for _, a := range x.Call.Args {
+			if c, ok := a.(*ssa.Const); ok && c.Value != nil && c.Value.Kind() == constant.String {
+				if n := constant.StringVal(c.Value); n == "unix" || n == "unixpacket" {
+					return true
+				}
+			}
+		}
+	case *ssa.Phi:
+		for _, e := range x.Edges {
+			if e != ssa.Value(x) && !madeUnix(e, depth+1) {
+				return false
+			}
+		}
+		return len(x.Edges) > 0
+	}
+	return false
 }

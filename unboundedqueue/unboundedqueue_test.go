@@ -133,6 +133,10 @@ func TestSendOncePerKey(t *testing.T) {
 	analysistest.Run(t, testdata, unboundedqueue.New(unboundedqueue.Config{}), "unboundedqueue/spawn_send_once_per_key")
 }
 
+func TestUnixSocketAccept(t *testing.T) {
+	analysistest.Run(t, testdata, unboundedqueue.New(unboundedqueue.Config{}), "unboundedqueue/spawn_unix_socket_accept")
+}
+
 func TestPoolOrUnlimitedSpawn(t *testing.T) {
 	analysistest.Run(t, testdata, unboundedqueue.New(unboundedqueue.Config{}), "unboundedqueue/spawn_pool_or_unlimited")
 }

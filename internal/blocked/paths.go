@@ -265,6 +265,9 @@ func (f *flow) bypassed(e edge) (sym, bool) {
 	if !ok {
 		return sym{}, false
 	}
+	if c, ok := stripConv(cmp.X).(*ssa.Const); !ok || c.Value == nil || c.Value.ExactString() != "0" {
+		return sym{}, false // the guard of a range over an integer tests 0 < n
+	}
 	into := e.b.Succs[1-e.i]
 	for range 4 { // through the jumps into the loop's first block
 		if len(into.Instrs) == 1 && len(into.Succs) == 1 {

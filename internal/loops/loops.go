@@ -517,7 +517,7 @@ func closedBefore(l *Loop, ch ssa.Value) bool {
 				continue
 			}
 			if bi, ok := c.Call.Value.(*ssa.Builtin); ok && bi.Name() == "close" && len(c.Call.Args) == 1 && sameChan(c.Call.Args[0], ch) {
-				return true
+				return ch == c.Call.Args[0] || !storedIn(fn, ch)
 			}
 		}
 	}
@@ -538,4 +538,21 @@ func sameChan(a, b ssa.Value) bool {
 	fa, ok1 := la.X.(*ssa.FieldAddr)
 	fb, ok2 := lb.X.(*ssa.FieldAddr)
 	return ok1 && ok2 && fa.X == fb.X && fa.Field == fb.Field
+}
+
+// storedIn reports whether fn stores into the field that the load ch reads
+// (v.c = make(chan T) between the close and the loop would be a new,
+// open channel).
+func storedIn(fn *ssa.Function, ch ssa.Value) bool {
+	fa := ch.(*ssa.UnOp).X.(*ssa.FieldAddr)
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			if st, ok := instr.(*ssa.Store); ok {
+				if a, ok := st.Addr.(*ssa.FieldAddr); ok && a.X == fa.X && a.Field == fa.Field {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }

@@ -979,19 +979,7 @@ func raises(instr ssa.Instruction, l Loc) bool { return counterStep(instr, l) > 
 // function of the package that gives a slot back, other than fn after
 // site (n--; go f(); n++ gives it back when the go statement returns).
 func (r *Result) raisedElsewhere(fn *ssa.Function, site ssa.Instruction, l Loc) bool {
-	for g := range r.funcs {
-		if g.Blocks == nil {
-			continue
-		}
-		for _, b := range g.Blocks {
-			for _, instr := range b.Instrs {
-				if raises(instr, l) && (g != fn || !reaches(site, instr)) {
-					return true
-				}
-			}
-		}
-	}
-	return false
+	return r.steppedElsewhere(fn, site, l, raises)
 }
 
 // loweredElsewhere reports whether a function of the package lowers the
@@ -1001,13 +989,20 @@ func (r *Result) raisedElsewhere(fn *ssa.Function, site ssa.Instruction, l Loc) 
 // the count back when the go statement returns, not when the goroutine
 // ends: it bounds nothing.
 func (r *Result) loweredElsewhere(fn *ssa.Function, site ssa.Instruction, l Loc) bool {
+	return r.steppedElsewhere(fn, site, l, lowers)
+}
+
+// steppedElsewhere reports whether an instruction of a function of the
+// package steps the counter l as step says, in another function than fn or
+// where site cannot reach it.
+func (r *Result) steppedElsewhere(fn *ssa.Function, site ssa.Instruction, l Loc, step func(ssa.Instruction, Loc) bool) bool {
 	for g := range r.funcs {
 		if g.Blocks == nil {
 			continue
 		}
 		for _, b := range g.Blocks {
 			for _, instr := range b.Instrs {
-				if lowers(instr, l) && (g != fn || !reaches(site, instr)) {
+				if step(instr, l) && (g != fn || !reaches(site, instr)) {
 					return true
 				}
 			}

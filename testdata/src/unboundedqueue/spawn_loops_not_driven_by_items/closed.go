@@ -47,3 +47,13 @@ func (p *connPool) closeAfter(v *bucket) {
 	}
 	close(v.c)
 }
+
+// reopen closes the channel, then stores a new one: the loop ranges over
+// the new, open channel.
+func (p *connPool) reopen(v *bucket) {
+	close(v.c)
+	v.c = make(chan net.Conn, 8)
+	for conn := range v.c {
+		go closeConn(conn) // want `goroutine started per value received from v.c with no limit`
+	}
+}

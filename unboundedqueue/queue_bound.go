@@ -119,11 +119,7 @@ func (u *checker) trimHelper(e ast.Expr, q *queue) bool {
 	if !ok {
 		return false
 	}
-	f, ok := typeutil.Callee(u.pass.TypesInfo, call).(*types.Func)
-	if !ok || f.Pkg() != u.pass.Pkg {
-		return false
-	}
-	fd := u.declOf(f)
+	fd := u.pkgDecl(call)
 	if fd == nil || fd.Body == nil {
 		return false
 	}
@@ -231,11 +227,7 @@ func (u *checker) countVsMax(count, max ast.Expr, op token.Token, q *queue) bool
 // returns a count check of q (if wq.isFull() { return errFull }, with
 // func (wq *waitQueue) isFull() bool { return wq.n == wq.max }).
 func (u *checker) predicate(call *ast.CallExpr, q *queue) bool {
-	f, ok := typeutil.Callee(u.pass.TypesInfo, call).(*types.Func)
-	if !ok || f.Pkg() != u.pass.Pkg {
-		return false
-	}
-	fd := u.declOf(f)
+	fd := u.pkgDecl(call)
 	if fd == nil || fd.Body == nil || fd.Type.Results == nil || len(fd.Type.Results.List) != 1 {
 		return false
 	}
@@ -307,6 +299,16 @@ func (u *checker) defOf(v types.Object) ast.Expr {
 		}
 	}
 	return u.qc.defs[v]
+}
+
+// pkgDecl returns the declaration of the function of the package that call
+// calls statically, or nil.
+func (u *checker) pkgDecl(call *ast.CallExpr) *ast.FuncDecl {
+	f, ok := typeutil.Callee(u.pass.TypesInfo, call).(*types.Func)
+	if !ok || f.Pkg() != u.pass.Pkg {
+		return nil
+	}
+	return u.declOf(f)
 }
 
 // declOf returns the declaration of a function of the package.

@@ -735,11 +735,7 @@ func unixListener(cc *ssa.CallCommon) bool {
 
 func isUnixListener(t types.Type) bool {
 	p, ok := t.(*types.Pointer)
-	if !ok {
-		return false
-	}
-	n, ok := types.Unalias(p.Elem()).(*types.Named)
-	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "net" && n.Obj().Name() == "UnixListener"
+	return ok && isNamed(p.Elem(), "net", "UnixListener")
 }
 
 // madeUnix reports whether the listener v is a *net.UnixListener or the
@@ -761,7 +757,8 @@ func madeUnix(v ssa.Value, depth int) bool {
 	case *ssa.FreeVar:
 		return madeUnix(summary.Root(x), depth+1)
 	case *ssa.UnOp:
-		// A local captured by a closure lives in memory: what is stored.
+		// A local captured by a closure lives in memory: the one value
+		// stored there.
 		if x.Op != token.MUL {
 			return false
 		}
@@ -769,20 +766,10 @@ func madeUnix(v ssa.Value, depth int) bool {
 		if fv, ok := addr.(*ssa.FreeVar); ok {
 			addr = summary.Root(fv)
 		}
-		a, ok := addr.(*ssa.Alloc)
-		if !ok {
+		if _, ok := addr.(*ssa.Alloc); !ok {
 			return false
 		}
-		stores := 0
-		for _, r := range *a.Referrers() {
-			if st, ok := r.(*ssa.Store); ok && st.Addr == a {
-				if !madeUnix(st.Val, depth+1) {
-					return false
-				}
-				stores++
-			}
-		}
-		return stores > 0
+		return madeUnix(summary.StoredOnce(addr), depth+1)
 	case *ssa.Extract:
 		return madeUnix(x.Tuple, depth+1)
 	case *ssa.Call:

@@ -87,6 +87,10 @@ func cancelsOf(ctx ssa.Value) []ssa.Value {
 	return out
 }
 
+// StoredOnce is storedOnce for the analyzers (a listener captured by an
+// accept loop's literal).
+func StoredOnce(v ssa.Value) ssa.Value { return storedOnce(v) }
+
 // storedOnce looks through a variable captured by a closure (the SSA form
 // keeps it in an Alloc): for the Alloc, or a load of it, the one value ever
 // stored there; nil when different values are stored. Other values are

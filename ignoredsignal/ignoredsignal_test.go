@@ -46,6 +46,8 @@ func TestDefault(t *testing.T) {
 		"ignoredsignal/drop_comment_only_default",
 		"ignoredsignal/drop_polled_consumer",
 		"ignoredsignal/write_echo_loop",
+		"ignoredsignal/write_paced_by_reads",
+		"ignoredsignal/write_paced_under_deadline",
 		"ignoredsignal/write_sink_per_iteration",
 		"ignoredsignal/write_leaves_loop",
 		"ignoredsignal/flush_sticky_error_writer",

@@ -147,6 +147,9 @@ func (c *checker) checkCall(instr ssa.Instruction, cc *ssa.CallCommon, call *ssa
 			if c.leavesLoops(instr) {
 				return // see leavesLoops: a single write per run of the loop
 			}
+			if c.pacedByReads(instr, recv) {
+				return // see pacedByReads: a failed write fails the read that must come before the next one
+			}
 			remedy := "check the error and stop the loop"
 			if returnsError {
 				remedy = "check the error and return it"

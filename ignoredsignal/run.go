@@ -63,6 +63,7 @@ type checker struct {
 	slots      map[*types.Var]bool        // per-call one-shot slots (perCallSlot)
 	uses       map[*types.Var][]chanUse   // uses of each channel field and package variable (chanUses)
 	calls      *funcCalls                 // static calls of each function of the package (callsOf)
+	deadlines  int                        // 1 when the package sets a deadline, -1 when not, 0 unknown (setsDeadlines)
 }
 
 func run(pass *analysis.Pass, cfg *Config) error {

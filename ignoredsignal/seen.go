@@ -36,9 +36,8 @@ import (
 // returns the error). A second Flush is not such a write: the rule asks
 // for the error of the flush the code relies on, whichever it is. A
 // deferred flush has nothing of its function after it and is not covered.
-// Writes in a loop are not covered either: SPEC asks for every ignored
-// write in a loop, and a write that times out under a deadline set
-// elsewhere fails while reads succeed (write_echo_loop).
+// Writes in a loop are judged by pacedByReads, which asks more: a read
+// before every next run of the write, and no deadline in the package.
 func (c *checker) seenLater(instr ssa.Instruction, w ssa.Value) bool {
 	if _, ok := instr.(*ssa.Call); !ok {
 		return false // go and defer: nothing of the function runs after a deferred call

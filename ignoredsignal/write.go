@@ -250,3 +250,108 @@ func (c *checker) fieldStores() map[*types.Var][]ssa.Value {
 	}
 	return c.stores
 }
+
+// pacedByReads reports whether the write instr to recv, in a loop, cannot
+// run again before a checked read from the same stream: every way from
+// instr back to it passes a call that reads from recv (its Read or Recv
+// methods, or a call given it as a reader: io.ReadFull(conn, b), a bufio
+// reader over it) whose error the code reads. A stream whose type can take
+// a deadline (SetWriteDeadline or SetDeadline) counts only when the
+// package sets no deadline anywhere.
+//
+// Property: a request-response or echo loop writes only in answer to what
+// it has just read from the same peer, and a stream whose write failed
+// fails the next read (a gRPC stream whose Send failed is finished; a
+// connection whose write failed with no deadline is broken), so the loop
+// ends there instead of producing for a consumer that stopped. Under a
+// write deadline a write can time out while reads succeed, which is why
+// a deadline set anywhere in the package keeps the write reported.
+func (c *checker) pacedByReads(instr ssa.Instruction, recv ssa.Value) bool {
+	if canDeadline(recv.Type()) && c.setsDeadlines() {
+		return false
+	}
+	ps := peers(recv)
+	reads := func(i ssa.Instruction) bool {
+		call, ok := i.(*ssa.Call)
+		return ok && call != instr && checkedError(call) && readsFrom(call, ps)
+	}
+	b := instr.Block()
+	at := -1
+	for i, x := range b.Instrs {
+		if x == instr {
+			at = i
+			break
+		}
+	}
+	for _, y := range b.Instrs[at+1:] {
+		if reads(y) {
+			return true // every way round leaves the block through this read
+		}
+	}
+	seen := make(map[*ssa.BasicBlock]bool)
+	stack := append([]*ssa.BasicBlock(nil), b.Succs...)
+	for len(stack) > 0 {
+		bb := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if seen[bb] {
+			continue
+		}
+		seen[bb] = true
+		upto := bb.Instrs
+		if bb == b {
+			upto = b.Instrs[:at]
+		}
+		read := false
+		for _, y := range upto {
+			if reads(y) {
+				read = true
+				break
+			}
+		}
+		if read {
+			continue // this way round reads first
+		}
+		if bb == b {
+			return false // back at the write with no read on the way
+		}
+		stack = append(stack, bb.Succs...)
+	}
+	return true
+}
+
+// canDeadline reports whether a value of type t can be given a write
+// deadline: it has a SetWriteDeadline or SetDeadline method.
+func canDeadline(t types.Type) bool {
+	for _, name := range [...]string{"SetWriteDeadline", "SetDeadline"} {
+		if m, _, _ := types.LookupFieldOrMethod(t, true, nil, name); m != nil {
+			if _, ok := m.(*types.Func); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// setsDeadlines reports, computed once per package, whether any function
+// of the package calls a method named SetWriteDeadline or SetDeadline.
+func (c *checker) setsDeadlines() bool {
+	if c.deadlines != 0 {
+		return c.deadlines > 0
+	}
+	c.deadlines = -1
+	for _, fn := range c.form.Funcs() {
+		for _, b := range fn.Blocks {
+			for _, i := range b.Instrs {
+				call, ok := i.(*ssa.Call)
+				if !ok {
+					continue
+				}
+				if f, recv, _ := callee(call.Common()); f != nil && recv != nil && (f.Name() == "SetWriteDeadline" || f.Name() == "SetDeadline") {
+					c.deadlines = 1
+					return true
+				}
+			}
+		}
+	}
+	return false
+}

@@ -1,8 +1,8 @@
-// Package write_echo_loop proves that an echo loop (writing back what it
-// reads from the same request or connection) is reported: a dead peer would
-// also fail the next read, but a write that times out while reads still
-// succeed loses the data silently, and SPEC asks for every ignored write in
-// a loop.
+// Package write_echo_loop proves that a loop writing what it reads is
+// reported when the read is not from the stream it writes to: a dead
+// writer's peer does not stop reads from another stream, so the loop goes
+// on producing for a consumer that has stopped. (A loop paced by reads
+// from the same stream is write_paced_by_reads.)
 package write_echo_loop
 
 import (
@@ -10,7 +10,9 @@ import (
 	"net/http"
 )
 
-// echo writes back what it reads from the same request: reported.
+// echo writes back what it reads from the request body: the body is not
+// the response writer, and a client that stopped reading does not fail
+// the body's reads. Reported.
 func echo(w http.ResponseWriter, r *http.Request) {
 	buf := make([]byte, 4096)
 	for {
@@ -21,18 +23,6 @@ func echo(w http.ResponseWriter, r *http.Request) {
 		if err != nil {
 			return
 		}
-	}
-}
-
-// echoConn: the same on one connection.
-func echoConn(conn net.Conn) {
-	buf := make([]byte, 4096)
-	for {
-		n, err := conn.Read(buf)
-		if err != nil {
-			return
-		}
-		conn.Write(buf[:n]) // want `error of conn.Write is discarded in a loop`
 	}
 }
 

@@ -20,9 +20,10 @@ import (
 //     newest first (a pool of idle resources given back and taken again);
 //     taking it whole elsewhere is a reset (closing the pool), not a
 //     consumer;
-//   - an ordered or de-duplicated set: a slice the package sorts, or
-//     whose elements are replaced by key, or that is searched before every
-//     add: its front is the least key, not the oldest arrival, and its
+//   - an ordered or de-duplicated set: a slice the package sorts (or
+//     inserts into at a position: slices.Insert, or its hand-written form
+//     copy(q[i+1:], q[i:])), or whose elements are replaced by key, or that
+//     is searched before every add: its front is the least key, not the oldest arrival, and its
 //     length is bounded by the distinct keys;
 //   - a transfer between stages: next = append(next, prev...); prev = nil
 //     moves what prev admitted (prev is judged, next adds nothing new);
@@ -167,6 +168,10 @@ func (u *checker) setIndex() *setIndex {
 		}
 		switch n := n.(type) {
 		case *ast.CallExpr:
+			if obj := u.shiftsRight(n); obj != nil {
+				x.sorted[obj] = true // copy(q[i+1:], q[i:]): inserted at position i
+				return true
+			}
 			f, ok := typeutil.Callee(info, n).(*types.Func)
 			if !ok || !sortFuncs[f.Origin().FullName()] || len(n.Args) == 0 {
 				return true
@@ -200,6 +205,51 @@ func (u *checker) setIndex() *setIndex {
 		return true
 	})
 	return x
+}
+
+// shiftsRight returns the slice that call moves one place towards its end
+// from a position, copy(q[i+1:], q[i:]): the hand-written form of
+// slices.Insert, which makes room at i for an element placed there, or
+// nil. (copy(q, q[1:]) moves towards the front: a take, not an insert.)
+func (u *checker) shiftsRight(call *ast.CallExpr) types.Object {
+	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	if !ok || len(call.Args) != 2 {
+		return nil
+	}
+	if b, ok := u.pass.TypesInfo.Uses[id].(*types.Builtin); !ok || b.Name() != "copy" {
+		return nil
+	}
+	dst, ok1 := ast.Unparen(call.Args[0]).(*ast.SliceExpr)
+	src, ok2 := ast.Unparen(call.Args[1]).(*ast.SliceExpr)
+	if !ok1 || !ok2 || dst.Low == nil || src.Low == nil {
+		return nil
+	}
+	obj := u.sliceKey(dst.X)
+	if obj == nil || u.sliceKey(src.X) != obj {
+		return nil
+	}
+	sum, ok := ast.Unparen(dst.Low).(*ast.BinaryExpr)
+	if !ok || sum.Op != token.ADD {
+		return nil
+	}
+	for _, pair := range [2][2]ast.Expr{{sum.X, sum.Y}, {sum.Y, sum.X}} {
+		if isOne(u.pass.TypesInfo, pair[1]) && sameOperand(u, pair[0], src.Low) {
+			return obj
+		}
+	}
+	return nil
+}
+
+// isOne reports whether e is the constant 1.
+func isOne(info *types.Info, e ast.Expr) bool {
+	tv, ok := info.Types[e]
+	return ok && tv.Value != nil && tv.Value.String() == "1"
+}
+
+// sameOperand reports whether a and b denote the same variable.
+func sameOperand(u *checker, a, b ast.Expr) bool {
+	oa := u.objectOf(a)
+	return oa != nil && oa == u.objectOf(b)
 }
 
 // zeroValue reports whether e is nil or an empty composite literal (a

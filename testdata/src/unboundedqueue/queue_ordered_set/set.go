@@ -1,7 +1,8 @@
 // Package queue_ordered_set proves that an ordered or de-duplicated set is
 // not a queue: a slice the package sorts, one whose elements are replaced
 // by key, one searched before every add, and one kept in order by inserting
-// at a searched position (slices.Insert): the front is the least key, not
+// at a searched position (slices.Insert, or by hand: copy(q[i+1:], q[i:])
+// after growing by one): the front is the least key, not
 // the oldest arrival, and the length is bounded by the distinct keys. The
 // nearest true positive, the same list appended without search, sort or
 // insertion, is reported.
@@ -113,6 +114,43 @@ func (d *delayed) next() packet {
 	p := d.packets[0]
 	d.packets = d.packets[1:]
 	return p
+}
+
+// timers are kept in deadline order by the hand-written form of
+// slices.Insert: grow by one, shift the tail right from the searched
+// position, place the timer there.
+type timers struct {
+	mu   sync.Mutex
+	list []*timer
+}
+
+type timer struct{ when time.Time }
+
+func (ts *timers) start(t *timer) {
+	ts.mu.Lock()
+	defer ts.mu.Unlock()
+	pos := 0
+	for _, cur := range ts.list {
+		if t.when.Before(cur.when) {
+			break
+		}
+		pos++
+	}
+	ts.list = append(ts.list, nil) // ok: inserted at a searched position, kept in order
+	copy(ts.list[pos+1:], ts.list[pos:])
+	ts.list[pos] = t
+}
+
+func (ts *timers) expired(now time.Time) *timer {
+	ts.mu.Lock()
+	defer ts.mu.Unlock()
+	if len(ts.list) == 0 || now.Before(ts.list[0].when) {
+		return nil
+	}
+	t := ts.list[0]
+	copy(ts.list, ts.list[1:])
+	ts.list = ts.list[:len(ts.list)-1]
+	return t
 }
 
 // arrivals is appended in arrival order and taken from the front:

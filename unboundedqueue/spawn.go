@@ -619,12 +619,59 @@ func (u *checker) callbackSpawns(call *ssa.Call) []analysis.Diagnostic {
 			if !t.PerItem(j) {
 				continue
 			}
-			if d, ok := u.spawnIn(argOf(call.Common(), t.Obj, j), fmt.Sprintf("%s calls once per item", t.Obj.Name()), call.Pos()); ok {
+			arg := argOf(call.Common(), t.Obj, j)
+			if d, ok := u.spawnIn(arg, fmt.Sprintf("%s calls once per item", t.Obj.Name()), call.Pos()); ok {
+				out = append(out, d)
+			} else if d, ok := u.madeSpawner(arg, call, t.Obj); ok {
 				out = append(out, d)
 			}
 		}
 	}
 	return out
+}
+
+// madeSpawner reports, at a call of caller (a per-item caller of another
+// package) given arg, the result of a call of a function whose returned
+// handler starts a goroutine on every call (handlertable.Async(h)):
+// Register(msg, Async(h)) starts a goroutine per item. Property: the
+// handler arg runs once per item, and each run spawns, with no limit.
+func (u *checker) madeSpawner(arg ssa.Value, call *ssa.Call, caller *types.Func) (analysis.Diagnostic, bool) {
+	made, ok := unwrapValue(arg).(*ssa.Call)
+	if !ok {
+		return analysis.Diagnostic{}, false
+	}
+	for _, t := range u.sum.Targets(made) {
+		if t.ReturnsSpawn == "" || t.Obj == nil {
+			continue
+		}
+		pos, end := call.Pos(), call.Pos()
+		if ce := u.syn.calls[call.Pos()]; ce != nil {
+			pos, end = ce.Pos(), ce.End()
+		}
+		d := analysis.Diagnostic{
+			Pos: pos, End: end, Category: ruleSpawn,
+			Message: fmt.Sprintf("%s returns a handler that starts a goroutine (%s) per call, and %s calls it once per item, with no limit: under load they pile up; take a semaphore before the spawn or use a worker pool", t.Obj.Name(), t.ReturnsSpawn, caller.Name()),
+		}
+		if t.ReturnsSpawnPos.IsValid() {
+			d.Related = []analysis.RelatedInformation{{Pos: t.ReturnsSpawnPos, Message: "the goroutine is started here"}}
+		}
+		return d, true
+	}
+	return analysis.Diagnostic{}, false
+}
+
+// unwrapValue strips conversions to an interface or another func type.
+func unwrapValue(v ssa.Value) ssa.Value {
+	for {
+		switch x := v.(type) {
+		case *ssa.MakeInterface:
+			v = x.X
+		case *ssa.ChangeType:
+			v = x.X
+		default:
+			return v
+		}
+	}
 }
 
 // fieldCallbackSpawn reports a function that spawns stored in a field that

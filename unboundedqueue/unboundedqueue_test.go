@@ -171,7 +171,7 @@ func TestSpawnGuardShapes(t *testing.T) {
 // fields, handler tables, method values), in the package and across
 // packages through the summary facts.
 func TestCallbacks(t *testing.T) {
-	analysistest.Run(t, testdata, unboundedqueue.New(unboundedqueue.Config{}), "unboundedqueue/callback_spawn", "unboundedqueue/peritemuse", "unboundedqueue/spawn_guards", "unboundedqueue/test_double_callee")
+	analysistest.Run(t, testdata, unboundedqueue.New(unboundedqueue.Config{}), "unboundedqueue/callback_spawn", "unboundedqueue/peritemuse", "unboundedqueue/spawn_handler_table_registered", "unboundedqueue/spawn_guards", "unboundedqueue/test_double_callee")
 }
 
 func TestSpawnCtxCancelledOnReturn(t *testing.T) {

@@ -93,6 +93,13 @@ func (r *Result) update(fn *ssa.Function) bool {
 						set(s.InvokesFree, k)
 					}
 				}
+			case *ssa.Store, *ssa.MapUpdate:
+				// A callback of fn's stored where this package (or the
+				// field's own) calls it once per item: fn hands it to a
+				// per-item caller (a handler registered in a table).
+				if i, f := storedCallback(fn, x); i >= 0 && r.FieldPerItem(f) {
+					set(s.PerItem, i)
+				}
 			case *ssa.Call:
 				cc := x.Common()
 				_, src := forest.PerItem(x)
@@ -111,8 +118,9 @@ func (r *Result) update(fn *ssa.Function) bool {
 						} else {
 							set(s.InvokesFree, k)
 						}
-					} else if f := loadedField(cc.Value); f != nil && perItem && !r.fieldItem[f] {
+					} else if f := calledField(cc.Value); f != nil && perItem && !r.fieldItem[f] {
 						r.fieldItem[f] = true
+						r.fieldTick = r.tick
 						changed = true
 					}
 				}
@@ -144,7 +152,47 @@ func (r *Result) update(fn *ssa.Function) bool {
 			}
 		}
 	}
+	if s.ReturnsSpawn == "" {
+		if sum := r.returnsSpawner(fn); sum != nil {
+			s.ReturnsSpawn, s.ReturnsSpawnPos = sum.SpawnAt, sum.SpawnPos
+			changed = true
+		}
+	}
 	return changed
+}
+
+// returnsSpawner returns, when fn has one result, of func type, and every
+// return of fn gives a literal or function of the package that spawns on
+// every call, the summary of the first one; or nil. Property: each call
+// of the returned handler starts a goroutine (func(m M) { go f(m) }, a
+// wrapper that makes a handler asynchronous), so whoever calls it once
+// per item starts one per item.
+func (r *Result) returnsSpawner(fn *ssa.Function) *Summary {
+	res := fn.Signature.Results()
+	if res.Len() != 1 {
+		return nil
+	}
+	if _, ok := res.At(0).Type().Underlying().(*types.Signature); !ok {
+		return nil
+	}
+	var first *Summary
+	for _, b := range fn.Blocks {
+		if len(b.Instrs) == 0 {
+			continue
+		}
+		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		if !ok || len(ret.Results) != 1 {
+			continue
+		}
+		sum := r.Of(funcValue(ret.Results[0]))
+		if sum == nil || !sum.SpawnAlways {
+			return nil
+		}
+		if first == nil {
+			first = sum
+		}
+	}
+	return first
 }
 
 // reads returns the summaries update(fn) looks at besides fn's own: those
@@ -367,6 +415,91 @@ func (r *Result) isGroupGo(cc *ssa.CallCommon) bool {
 func (r *Result) GroupGo(cc *ssa.CallCommon) bool { return r.isGroupGo(cc) }
 
 // loadedField returns the func-typed field a value is loaded from, or nil.
+// calledField returns the func-typed field a called value is read from:
+// the field (x.f), or an element of the map or slice it holds (x.m[k],
+// x.s[i]: a handler table), or nil.
+func calledField(v ssa.Value) *types.Var {
+	switch x := v.(type) {
+	case *ssa.UnOp:
+		if ia, ok := x.X.(*ssa.IndexAddr); ok && x.Op == token.MUL {
+			return loadedField(ia.X)
+		}
+		return loadedField(x)
+	case *ssa.Extract:
+		if l, ok := x.Tuple.(*ssa.Lookup); ok && x.Index == 0 {
+			return loadedField(l.X)
+		}
+	case *ssa.Lookup:
+		return loadedField(x.X)
+	}
+	return nil
+}
+
+// storedCallback returns, for a store of a func-typed parameter of fn into
+// a field (x.f = p), into a map a field holds (x.m[k] = p), or appended to
+// a slice a field holds (x.s = append(x.s, p)), the parameter's index and
+// the field; or -1.
+func storedCallback(fn *ssa.Function, instr ssa.Instruction) (int, *types.Var) {
+	var val ssa.Value
+	var f *types.Var
+	switch x := instr.(type) {
+	case *ssa.MapUpdate:
+		val, f = x.Value, loadedField(x.Map)
+	case *ssa.Store:
+		val = x.Val
+		if ia, ok := x.Addr.(*ssa.IndexAddr); ok {
+			f = appendedField(ia.X)
+		} else {
+			f = addrLoc(x.Addr).Field
+		}
+	}
+	if f == nil {
+		return -1, nil
+	}
+	if _, ok := val.Type().Underlying().(*types.Signature); !ok {
+		return -1, nil
+	}
+	i := paramIndex(fn, val)
+	if i < 0 {
+		return -1, nil
+	}
+	return i, f
+}
+
+// appendedField returns the field that the variadic arguments of an
+// append, held in arr, are appended to (x.s = append(x.s, p): p is stored
+// in arr, arr[:] is append's second argument, the result is stored back
+// into x.s), or nil.
+func appendedField(arr ssa.Value) *types.Var {
+	a, ok := arr.(*ssa.Alloc)
+	if !ok || a.Referrers() == nil {
+		return nil
+	}
+	for _, ref := range *a.Referrers() {
+		sl, ok := ref.(*ssa.Slice)
+		if !ok || sl.Referrers() == nil {
+			continue
+		}
+		for _, ref := range *sl.Referrers() {
+			call, ok := ref.(*ssa.Call)
+			if !ok || len(call.Call.Args) != 2 || call.Call.Args[1] != sl {
+				continue
+			}
+			if b, ok := call.Call.Value.(*ssa.Builtin); !ok || b.Name() != "append" || call.Referrers() == nil {
+				continue
+			}
+			for _, ref := range *call.Referrers() {
+				if st, ok := ref.(*ssa.Store); ok && st.Val == call {
+					if f := addrLoc(st.Addr).Field; f != nil && loadedField(call.Call.Args[0]) == f {
+						return f
+					}
+				}
+			}
+		}
+	}
+	return nil
+}
+
 func loadedField(v ssa.Value) *types.Var {
 	u, ok := v.(*ssa.UnOp)
 	if !ok || u.Op != token.MUL {

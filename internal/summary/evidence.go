@@ -153,6 +153,11 @@ type Target struct {
 	Blocks   bool
 	SendsArg bool
 	PerItem  func(i int) bool
+	// ReturnsSpawn is where the function value it returns starts a
+	// goroutine on every call ("file.go:line"), or ""; ReturnsSpawnPos
+	// is that go statement when it is in this package.
+	ReturnsSpawn    string
+	ReturnsSpawnPos token.Pos
 }
 
 // Targets returns the functions a call may run, with what is known of them.
@@ -164,7 +169,11 @@ func (r *Result) Targets(call ssa.CallInstruction) []Target {
 		if t.sum == nil {
 			fn = nil
 		}
-		out = append(out, Target{Fn: fn, Obj: t.obj, Blocks: t.blocks(), SendsArg: t.sendsArg(), PerItem: t.perItem})
+		tt := Target{Fn: fn, Obj: t.obj, Blocks: t.blocks(), SendsArg: t.sendsArg(), PerItem: t.perItem, ReturnsSpawn: t.returnsSpawn()}
+		if t.sum != nil {
+			tt.ReturnsSpawnPos = t.sum.ReturnsSpawnPos
+		}
+		out = append(out, tt)
 	}
 	return out
 }

@@ -67,6 +67,10 @@ type Fact struct {
 	// Releases: a method that gives such a limit back.
 	Acquires bool
 	Releases bool
+	// ReturnsSpawn: "file.go:line" of the go statement that the function
+	// value it returns starts on every call (a wrapper that makes a
+	// handler asynchronous), or "".
+	ReturnsSpawn string
 }
 
 // Invokes and Blocks are not exported: within the package they are known
@@ -94,16 +98,20 @@ func (f *Fact) String() string {
 	if f.Releases {
 		parts = append(parts, "releases")
 	}
+	if f.ReturnsSpawn != "" {
+		parts = append(parts, "returnsspawner")
+	}
 	return "summary(" + strings.Join(parts, " ") + ")"
 }
 
 func (f *Fact) empty() bool {
-	return f.Spawn == "" && len(f.PerItem) == 0 && !f.SendsArg && !f.Acquires && !f.Releases
+	return f.Spawn == "" && len(f.PerItem) == 0 && !f.SendsArg && !f.Acquires && !f.Releases && f.ReturnsSpawn == ""
 }
 
-// FieldFact marks a func-typed struct field that its package calls once per
-// item of an unbounded source: a function stored there by another package
-// runs per item.
+// FieldFact marks a struct field holding functions (a func, or a map or
+// slice of them: a handler table) that its package calls once per item of
+// an unbounded source: a function stored there by another package runs
+// per item.
 type FieldFact struct{}
 
 func (*FieldFact) AFact()         {}
@@ -133,6 +141,10 @@ type Summary struct {
 	InvokesFree map[int]bool
 	SendsArg    bool
 	Blocks      bool
+	// ReturnsSpawn and ReturnsSpawnPos: the go statement that every
+	// function value fn returns starts on every call (returnsSpawner).
+	ReturnsSpawn    string
+	ReturnsSpawnPos token.Pos
 
 	seen    bool // updated once: its own instructions are judged
 	ran     int  // the tick of its last update in the fixpoint
@@ -156,6 +168,12 @@ type Result struct {
 	prefilled map[any]bool // channels filled with tokens in a counted loop (a pool of permits)
 	groups    map[any]bool // errgroups with SetLimit, by place
 	fieldItem map[*types.Var]bool
+	// tick counts the updates of the fixpoint; fieldTick is the tick at
+	// which fieldItem last grew, and storers are the functions that store
+	// a callback parameter into a field (storedCallback): they read
+	// fieldItem, so they run again after it grows.
+	tick, fieldTick int
+	storers         map[*ssa.Function]bool
 
 	goRoots   map[*ssa.Function]token.Pos // functions started by go statements of the package
 	onGo      map[*ssa.Function]bool
@@ -240,18 +258,27 @@ func run(pass *analysis.Pass) (any, error) {
 	for _, fn := range funcs {
 		reads[fn] = r.reads(fn)
 	}
-	tick := 0
+	r.storers = make(map[*ssa.Function]bool)
+	for _, fn := range funcs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				if i, _ := storedCallback(fn, instr); i >= 0 {
+					r.storers[fn] = true
+				}
+			}
+		}
+	}
 	for changed := true; changed; {
 		changed = false
 		for _, fn := range funcs {
 			s := r.funcs[fn]
-			if s.ran > 0 && s.changed < s.ran && !changedSince(reads[fn], s.ran) {
+			if s.ran > 0 && s.changed < s.ran && !changedSince(reads[fn], s.ran) && !(r.storers[fn] && r.fieldTick >= s.ran) {
 				continue
 			}
-			tick++
-			s.ran = tick
+			r.tick++
+			s.ran = r.tick
 			if r.update(fn) {
-				s.changed = tick
+				s.changed = r.tick
 				changed = true
 			}
 		}
@@ -469,6 +496,16 @@ func (t target) perItem(i int) bool {
 	return (t.sum != nil && t.sum.PerItem[i]) || (t.fact != nil && slices.Contains(t.fact.PerItem, i))
 }
 
+func (t target) returnsSpawn() string {
+	if t.sum != nil {
+		return t.sum.ReturnsSpawn
+	}
+	if t.fact != nil {
+		return t.fact.ReturnsSpawn
+	}
+	return ""
+}
+
 func (t target) invokes(i int) bool {
 	return t.sum != nil && t.sum.Invokes[i]
 }
@@ -682,6 +719,7 @@ func (r *Result) export(funcs []*ssa.Function) {
 		}
 		slices.Sort(f.PerItem)
 		f.Acquires, f.Releases = r.receiverLimit(fn)
+		f.ReturnsSpawn = s.ReturnsSpawn
 		if !f.empty() {
 			r.pass.ExportObjectFact(obj, f)
 		}
@@ -770,7 +808,7 @@ func (r *Result) exportInterfaces() {
 	}
 }
 
-// FieldPerItem reports whether a func-typed field is called once per item
+// FieldPerItem reports whether a field of functions is called once per item
 // of an unbounded source, by this package or (a fact) by its own.
 func (r *Result) FieldPerItem(f *types.Var) bool {
 	if r.fieldItem[f] {

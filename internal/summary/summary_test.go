@@ -26,13 +26,13 @@ var testdata = func() string {
 // function from being one, only-send functions, and callbacks and handler
 // fields called per item.
 func TestFacts(t *testing.T) {
-	analysistest.Run(t, testdata, summary.Analyzer, "summary/facts", "unboundedqueue/peritemdep")
+	analysistest.Run(t, testdata, summary.Analyzer, "summary/facts", "unboundedqueue/peritemdep", "unboundedqueue/handlertable")
 }
 
 // TestFactSize bounds what a summary costs in every importer's vetx file: a
 // fact carries a position and a few parameter indices, never syntax or SSA.
 func TestFactSize(t *testing.T) {
-	results := analysistest.Run(t, testdata, summary.Analyzer, "summary/facts", "unboundedqueue/peritemdep")
+	results := analysistest.Run(t, testdata, summary.Analyzer, "summary/facts", "unboundedqueue/peritemdep", "unboundedqueue/handlertable")
 	n := 0
 	for _, r := range results {
 		for obj, facts := range r.Facts {

@@ -93,13 +93,48 @@ func (c *checker) seenLater(instr ssa.Instruction, w ssa.Value) bool {
 // it, instr's own block again if a loop leads back to it), until visit
 // returns true, and reports whether it did.
 func afterInstr(instr ssa.Instruction, visit func(ssa.Instruction) bool) bool {
+	return walkAfter(instr, func(i ssa.Instruction) step {
+		if visit(i) {
+			return stop
+		}
+		return goOn
+	})
+}
+
+// step is what walkAfter does after an instruction.
+type step int
+
+const (
+	goOn step = iota // the next instruction
+	cut              // no further along this way: the block's successors are not entered from here
+	stop             // the walk is over: walkAfter reports true
+)
+
+// walkAfter calls visit on the instructions that can run after instr, in
+// the order of each way from it (the rest of its block, then the blocks
+// reachable from it, each entered once, instr's own block from its start
+// if a loop leads back to it), and reports whether a visit said stop.
+func walkAfter(instr ssa.Instruction, visit func(ssa.Instruction) step) bool {
 	b := instr.Block()
+	// each runs visit over a block's instructions from start and reports
+	// whether to enter its successors; done is set by a stop.
+	done := false
+	each := func(instrs []ssa.Instruction) bool {
+		for _, y := range instrs {
+			switch visit(y) {
+			case stop:
+				done = true
+				return false
+			case cut:
+				return false
+			}
+		}
+		return true
+	}
 	for i, x := range b.Instrs {
 		if x == instr {
-			for _, y := range b.Instrs[i+1:] {
-				if visit(y) {
-					return true
-				}
+			if !each(b.Instrs[i+1:]) {
+				return done
 			}
 			break
 		}
@@ -113,12 +148,11 @@ func afterInstr(instr ssa.Instruction, visit func(ssa.Instruction) bool) bool {
 			continue
 		}
 		seen[bb] = true
-		for _, y := range bb.Instrs {
-			if visit(y) {
-				return true
-			}
+		if each(bb.Instrs) {
+			stack = append(stack, bb.Succs...)
+		} else if done {
+			return true
 		}
-		stack = append(stack, bb.Succs...)
 	}
 	return false
 }
@@ -184,8 +218,10 @@ type streams map[any]bool
 
 // peers returns what stands for the stream v is, its conversions and type
 // assertions stripped (unconvert): v itself; for a load of a variable, the
-// variable (every load of it); for an embedded field, the value it is part
-// of (rw for rw.Writer of a bufio.ReadWriter); for bufio's constructors,
+// variable (every load of it); for an embedded field (loaded, or its
+// address as the receiver of a promoted method), the value it is part of
+// (rw for rw.Writer of a bufio.ReadWriter, c for c.Write of a
+// *net.TCPConn); for bufio's constructors,
 // what they wrap (conn for bufio.NewWriter(conn)); for another field, the
 // field.
 func peers(v ssa.Value) streams {
@@ -213,6 +249,12 @@ func peers(v ssa.Value) streams {
 				}
 			case *ssa.Alloc, *ssa.FreeVar, *ssa.Global:
 				walk(a)
+			}
+		case *ssa.FieldAddr:
+			// &t.conn for a method promoted from an embedded field
+			// (Write of *net.TCPConn is conn's): part of t.
+			if f := ssaform.FieldOf(v); f != nil && f.Anonymous() {
+				walk(v.X)
 			}
 		case *ssa.Call:
 			if isBufioConstructor(v) {

@@ -271,52 +271,28 @@ func (c *checker) pacedByReads(instr ssa.Instruction, recv ssa.Value) bool {
 		return false
 	}
 	ps := peers(recv)
-	reads := func(i ssa.Instruction) bool {
-		call, ok := i.(*ssa.Call)
-		return ok && call != instr && checkedError(call) && readsFrom(call, ps)
+	again := walkAfter(instr, func(i ssa.Instruction) step {
+		if i == instr {
+			return stop // back at the write with no read on the way
+		}
+		if call, ok := i.(*ssa.Call); ok && checkedError(call) && readsFrom(call, ps) && !copiesIn(call) {
+			return cut // this way round reads first
+		}
+		return goOn
+	})
+	return !again
+}
+
+// copiesIn reports whether call is a ReadFrom(io.Reader) method: it writes
+// to its receiver what it reads from its argument (conn.ReadFrom(file)),
+// not a read from the receiver.
+func copiesIn(call *ssa.Call) bool {
+	fn, recv, _ := callee(call.Common())
+	if fn == nil || recv == nil || fn.Name() != "ReadFrom" {
+		return false
 	}
-	b := instr.Block()
-	at := -1
-	for i, x := range b.Instrs {
-		if x == instr {
-			at = i
-			break
-		}
-	}
-	for _, y := range b.Instrs[at+1:] {
-		if reads(y) {
-			return true // every way round leaves the block through this read
-		}
-	}
-	seen := make(map[*ssa.BasicBlock]bool)
-	stack := append([]*ssa.BasicBlock(nil), b.Succs...)
-	for len(stack) > 0 {
-		bb := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		if seen[bb] {
-			continue
-		}
-		seen[bb] = true
-		upto := bb.Instrs
-		if bb == b {
-			upto = b.Instrs[:at]
-		}
-		read := false
-		for _, y := range upto {
-			if reads(y) {
-				read = true
-				break
-			}
-		}
-		if read {
-			continue // this way round reads first
-		}
-		if bb == b {
-			return false // back at the write with no read on the way
-		}
-		stack = append(stack, bb.Succs...)
-	}
-	return true
+	params := fn.Signature().Params()
+	return params.Len() == 1 && types.IsInterface(params.At(0).Type())
 }
 
 // canDeadline reports whether a value of type t can be given a write

@@ -40,6 +40,19 @@ func echoConn(conn net.Conn) {
 	}
 }
 
+// echoTCP: Write of *net.TCPConn is promoted from an embedded field, Read
+// too; both are the same connection. Not reported.
+func echoTCP(conn *net.TCPConn) {
+	buf := make([]byte, 4096)
+	for {
+		n, err := conn.Read(buf)
+		if err != nil {
+			return
+		}
+		conn.Write(buf[:n])
+	}
+}
+
 // frames reads a fixed-size header with io.ReadFull, then replies: the
 // read through a call given the connection counts. Not reported.
 func frames(conn net.Conn) {
@@ -111,5 +124,24 @@ func skipRead(conn net.Conn, beats []bool) {
 			}
 		}
 		conn.Write(buf) // want `error of conn.Write is discarded in a loop`
+	}
+}
+
+// fileConn is a connection that can copy from a reader into itself, as
+// *net.TCPConn does.
+type fileConn interface {
+	net.Conn
+	ReadFrom(r io.Reader) (int64, error)
+}
+
+// sendFiles writes a header, then copies a file into the connection with
+// ReadFrom, which writes to conn: no read from conn paces the loop.
+// Reported.
+func sendFiles(conn fileConn, files []io.Reader, hdr []byte) {
+	for _, f := range files {
+		conn.Write(hdr) // want `error of conn.Write is discarded in a loop`
+		if _, err := conn.ReadFrom(f); err != nil {
+			return
+		}
 	}
 }

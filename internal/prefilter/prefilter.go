@@ -14,8 +14,9 @@
 //     function or method named as an imported one with a no-return fact.
 //     (A function that does not return only through others of its package
 //     makes a package with one that does not return through these alone.)
-//   - internal/summary's facts (spawns, callbacks per item, send-only
-//     functions, interface methods, per-item fields) and unboundedqueue's
+//   - internal/summary's facts (spawns, callbacks per item, also stored
+//     into a per-item field, send-only functions, interface methods,
+//     per-item fields, returned spawning handlers) and unboundedqueue's
 //     spawner fact, which restates them: they exist only when summary's
 //     candidates do, a go statement, a send, a call of a group's Go or
 //     TryGo, a call of an imported function with a fact, or a call of a

@@ -54,11 +54,7 @@ func (c *checker) seenLater(instr ssa.Instruction, w ssa.Value) bool {
 			deadline = 0
 			for _, b := range instr.Parent().Blocks {
 				for _, i := range b.Instrs {
-					call, ok := i.(*ssa.Call)
-					if !ok {
-						continue
-					}
-					if fn, recv, _ := callee(call.Common()); fn != nil && recv != nil && (fn.Name() == "SetWriteDeadline" || fn.Name() == "SetDeadline") && meets(peers(recv), ps) {
+					if recv := deadlineOf(i); recv != nil && meets(peers(recv), ps) {
 						deadline = 1
 					}
 				}

@@ -318,11 +318,7 @@ func (c *checker) setsDeadlines() bool {
 	for _, fn := range c.form.Funcs() {
 		for _, b := range fn.Blocks {
 			for _, i := range b.Instrs {
-				call, ok := i.(*ssa.Call)
-				if !ok {
-					continue
-				}
-				if f, recv, _ := callee(call.Common()); f != nil && recv != nil && (f.Name() == "SetWriteDeadline" || f.Name() == "SetDeadline") {
+				if deadlineOf(i) != nil {
 					c.deadlines = 1
 					return true
 				}
@@ -330,4 +326,17 @@ func (c *checker) setsDeadlines() bool {
 		}
 	}
 	return false
+}
+
+// deadlineOf returns the receiver of a call of a method named
+// SetWriteDeadline or SetDeadline, or nil.
+func deadlineOf(i ssa.Instruction) ssa.Value {
+	call, ok := i.(*ssa.Call)
+	if !ok {
+		return nil
+	}
+	if f, recv, _ := callee(call.Common()); f != nil && (f.Name() == "SetWriteDeadline" || f.Name() == "SetDeadline") {
+		return recv
+	}
+	return nil
 }

@@ -725,15 +725,11 @@ func (u *checker) spawnIn(v ssa.Value, why string, at token.Pos) (analysis.Diagn
 }
 
 func funcOf(v ssa.Value) *ssa.Function {
-	switch x := v.(type) {
+	switch x := unwrapValue(v).(type) {
 	case *ssa.Function:
 		return x
 	case *ssa.MakeClosure:
 		return x.Fn.(*ssa.Function)
-	case *ssa.ChangeType:
-		return funcOf(x.X)
-	case *ssa.MakeInterface:
-		return funcOf(x.X)
 	}
 	return nil
 }

@@ -97,8 +97,11 @@ func (r *Result) update(fn *ssa.Function) bool {
 				// A callback of fn's stored where this package (or the
 				// field's own) calls it once per item: fn hands it to a
 				// per-item caller (a handler registered in a table).
-				if i, f := storedCallback(fn, x); i >= 0 && r.FieldPerItem(f) {
-					set(s.PerItem, i)
+				if i, f := storedCallback(fn, x); i >= 0 {
+					r.storers[fn] = true // found on fn's first update, which every function has
+					if r.FieldPerItem(f) {
+						set(s.PerItem, i)
+					}
 				}
 			case *ssa.Call:
 				cc := x.Common()

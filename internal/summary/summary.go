@@ -259,15 +259,6 @@ func run(pass *analysis.Pass) (any, error) {
 		reads[fn] = r.reads(fn)
 	}
 	r.storers = make(map[*ssa.Function]bool)
-	for _, fn := range funcs {
-		for _, b := range fn.Blocks {
-			for _, instr := range b.Instrs {
-				if i, _ := storedCallback(fn, instr); i >= 0 {
-					r.storers[fn] = true
-				}
-			}
-		}
-	}
 	for changed := true; changed; {
 		changed = false
 		for _, fn := range funcs {

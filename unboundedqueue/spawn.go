@@ -70,22 +70,36 @@ func (u *checker) goroutinePerItem() {
 			u.rep.Report(d)
 		}
 	}
+	// A go statement reported at its own site is reported once: the calls
+	// that lead to it (a spawner called in a receive loop) name the same
+	// defect, whose fix is at the go statement, so they wait until every
+	// site is known.
+	atSite := make(map[token.Pos]bool)
+	type viaCall struct {
+		d     analysis.Diagnostic
+		spawn token.Pos
+	}
+	var calls []viaCall
 	for _, fn := range u.sum.Form().Funcs() {
 		forest := u.sum.Loops(fn)
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
 				switch x := instr.(type) {
 				case *ssa.Go:
-					if d, ok := u.perItemGo(fn, forest, x); ok {
-						report(d)
-					} else if d, ok := u.releasedEarly(fn, forest, x); ok {
-						report(d)
-					} else if d, ok := u.onlySends(fn, forest, x); ok {
+					d, ok := u.perItemGo(fn, forest, x)
+					if !ok {
+						d, ok = u.releasedEarly(fn, forest, x)
+					}
+					if !ok {
+						d, ok = u.onlySends(fn, forest, x)
+					}
+					if ok {
+						atSite[x.Pos()] = true
 						report(d)
 					}
 				case *ssa.Call:
-					if d, ok := u.perItemCall(fn, forest, x); ok {
-						report(d)
+					if d, spawn, ok := u.perItemCall(fn, forest, x); ok {
+						calls = append(calls, viaCall{d, spawn})
 					}
 					for _, d := range u.callbackSpawns(x) {
 						report(d)
@@ -96,6 +110,11 @@ func (u *checker) goroutinePerItem() {
 					}
 				}
 			}
+		}
+	}
+	for _, c := range calls {
+		if !atSite[c.spawn] {
+			report(c.d)
 		}
 	}
 }
@@ -159,21 +178,24 @@ func (u *checker) perItemGo(fn *ssa.Function, forest *loops.Forest, g *ssa.Go) (
 	}, true
 }
 
-func (u *checker) perItemCall(fn *ssa.Function, forest *loops.Forest, call *ssa.Call) (analysis.Diagnostic, bool) {
+// perItemCall reports a call, once per item, of a function that spawns; it
+// also returns the position of the go statement the spawn is (a call's own
+// position when the spawner is known only by its name).
+func (u *checker) perItemCall(fn *ssa.Function, forest *loops.Forest, call *ssa.Call) (analysis.Diagnostic, token.Pos, bool) {
 	if _, src := forest.PerItem(call); src == nil && !u.cfg.Strict {
-		return analysis.Diagnostic{}, false // cheap test first: most calls are not in such loops
+		return analysis.Diagnostic{}, token.NoPos, false // cheap test first: most calls are not in such loops
 	}
 	sp := u.sum.SpawnsOf(call)
 	if sp == nil {
-		return analysis.Diagnostic{}, false
+		return analysis.Diagnostic{}, token.NoPos, false
 	}
 	_, src := u.perItem(fn, forest, call, nil)
 	if src == nil || src.Kind == loops.Tick {
-		return analysis.Diagnostic{}, false // a spawner's work is not visible here: ticks need evidence that it blocks
+		return analysis.Diagnostic{}, token.NoPos, false // a spawner's work is not visible here: ticks need evidence that it blocks
 	}
 	ce := u.syn.calls[call.Pos()]
 	if ce == nil {
-		return analysis.Diagnostic{}, false
+		return analysis.Diagnostic{}, token.NoPos, false
 	}
 	var what string
 	switch {
@@ -193,7 +215,7 @@ func (u *checker) perItemCall(fn *ssa.Function, forest *loops.Forest, call *ssa.
 	if sp.Pos.IsValid() && sp.Pos != call.Pos() {
 		d.Related = []analysis.RelatedInformation{{Pos: sp.Pos, Message: "the goroutine is started here"}}
 	}
-	return d, true
+	return d, sp.Pos, true
 }
 
 // inGOROOT reports whether pos is in a file of the Go distribution (the

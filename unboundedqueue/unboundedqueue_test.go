@@ -210,3 +210,7 @@ func TestSpawnTestHelper(t *testing.T) {
 	analysistest.Run(t, testdata, unboundedqueue.New(unboundedqueue.Config{}), "unboundedqueue/spawn_test_helper")
 	analysistest.Run(t, testdata, unboundedqueue.New(unboundedqueue.Config{TestLoad: true}), "unboundedqueue/spawn_test_helper_loaded")
 }
+
+func TestSpawnReportedAtSite(t *testing.T) {
+	analysistest.Run(t, testdata, unboundedqueue.New(unboundedqueue.Config{}), "unboundedqueue/spawn_reported_at_site")
+}

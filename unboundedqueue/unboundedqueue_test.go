@@ -214,3 +214,7 @@ func TestSpawnTestHelper(t *testing.T) {
 func TestSpawnReportedAtSite(t *testing.T) {
 	analysistest.Run(t, testdata, unboundedqueue.New(unboundedqueue.Config{}), "unboundedqueue/spawn_reported_at_site")
 }
+
+func TestSpawnOneShotTimer(t *testing.T) {
+	analysistest.Run(t, testdata, unboundedqueue.New(unboundedqueue.Config{}), "unboundedqueue/spawn_one_shot_timer")
+}

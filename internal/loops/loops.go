@@ -348,6 +348,9 @@ func (f *Forest) sources(l *Loop, cfg Config) {
 					continue // a drain of what a closed channel holds: at most its capacity
 				}
 				if k, ok := receiveKind(instr.X, received(instr, instr.CommaOk) || named(instr.Pos())); ok {
+					if k == Tick && oneShotTimer(l, instr.X) {
+						continue
+					}
 					l.Sources = append(l.Sources, &Source{Kind: k, Instr: instr, Entry: entryAfter(instr), Chan: instr.X})
 				}
 			case *ssa.Select:
@@ -363,7 +366,7 @@ func (f *Forest) sources(l *Loop, cfg Config) {
 					recv++
 					used := extractUsed(instr, idx) || named(st.Pos)
 					k, ok := receiveKind(st.Chan, used)
-					if !ok {
+					if !ok || k == Tick && oneShotTimer(l, st.Chan) {
 						continue
 					}
 					// A case with no statements of its own has no block of
@@ -384,6 +387,106 @@ func (f *Forest) sources(l *Loop, cfg Config) {
 			}
 		}
 	}
+}
+
+// oneShotTimer reports whether ch is the channel C of a *time.Timer made
+// before loop l that nothing can re-arm while the loop runs: its only uses
+// are reads of C, calls of Stop, and calls of Reset on the branch where a
+// Stop of it returned true (the pending fire was cancelled, and Reset
+// replaces it). It is not passed anywhere nor captured.
+//
+// Property: a time.Timer delivers one value per arming (NewTimer, Reset),
+// so a timer armed once before the loop, and re-armed only in place of a
+// fire that Stop cancelled, fires at most once while the loop runs: a
+// spawn in its case runs at most once per run of the loop, not per tick
+// (the fallback timer of a dialer racing two connections). A timer reset
+// anywhere else, a ticker, and time.After in the loop stay tick sources.
+func oneShotTimer(l *Loop, ch ssa.Value) bool {
+	load, ok := ch.(*ssa.UnOp)
+	if !ok || load.Op != token.MUL {
+		return false
+	}
+	fa, ok := load.X.(*ssa.FieldAddr)
+	if !ok || !isTimerPtr(fa.X.Type()) {
+		return false
+	}
+	timer := fa.X
+	if instr, ok := timer.(ssa.Instruction); ok && l.Blocks[instr.Block()] {
+		return false // made (or loaded) in the loop: a new timer each iteration
+	}
+	if made, ok := timer.(*ssa.Call); !ok || !isNewTimer(made.Common()) {
+		return false // a parameter, a field, a captured variable, a helper's timer: armed elsewhere too
+	}
+	for _, r := range *timer.Referrers() {
+		switch r := r.(type) {
+		case *ssa.FieldAddr:
+			continue // t.C
+		case *ssa.DebugRef:
+			continue
+		case ssa.CallInstruction:
+			switch timerMethod(r.Common(), timer) {
+			case "Stop":
+				continue
+			case "Reset":
+				if call, ok := r.(*ssa.Call); ok && afterStopped(call, timer) {
+					continue
+				}
+			}
+		}
+		return false
+	}
+	return true
+}
+
+func isNewTimer(cc *ssa.CallCommon) bool {
+	fn, ok := cc.Value.(*ssa.Function)
+	return ok && fn.Pkg != nil && fn.Pkg.Pkg.Path() == "time" && fn.Name() == "NewTimer"
+}
+
+func isTimerPtr(t types.Type) bool {
+	p, ok := t.Underlying().(*types.Pointer)
+	return ok && isNamed(p.Elem(), "time", "Timer")
+}
+
+// timerMethod returns the name of the method of timer that cc calls, or "".
+func timerMethod(cc *ssa.CallCommon, timer ssa.Value) string {
+	callee := cc.StaticCallee()
+	if callee == nil || len(cc.Args) == 0 || cc.Args[0] != timer {
+		return ""
+	}
+	if fn, ok := callee.Object().(*types.Func); ok && fn.Pkg() != nil && fn.Pkg().Path() == "time" {
+		if recv := fn.Signature().Recv(); recv != nil && isTimerPtr(recv.Type()) {
+			return fn.Name()
+		}
+	}
+	return ""
+}
+
+// afterStopped reports whether call is dominated by the true branch of an
+// if on the result of a Stop of timer: if t.Stop() { t.Reset(d) }.
+func afterStopped(call *ssa.Call, timer ssa.Value) bool {
+	for _, b := range call.Parent().Blocks {
+		ifi, ok := terminator(b).(*ssa.If)
+		if !ok {
+			continue
+		}
+		stop, ok := ifi.Cond.(*ssa.Call)
+		if !ok || timerMethod(stop.Common(), timer) != "Stop" {
+			continue
+		}
+		then := b.Succs[0]
+		if len(then.Preds) == 1 && then.Dominates(call.Block()) {
+			return true
+		}
+	}
+	return false
+}
+
+func terminator(b *ssa.BasicBlock) ssa.Instruction {
+	if len(b.Instrs) == 0 {
+		return nil
+	}
+	return b.Instrs[len(b.Instrs)-1]
 }
 
 // entryAfter returns the block from which what follows instr runs: its own

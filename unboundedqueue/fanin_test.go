@@ -33,6 +33,7 @@ func TestFanInShapes(t *testing.T) {
 		"unboundedqueue/fanin_leave_decided_by_case", // a value set in a select case decides a later test
 		"unboundedqueue/fanin_error_after_last_send", // silent: the receiver leaves on its one sender's last send
 		"unboundedqueue/fanin_main_returns",          // silent: main.main returns, the program ends
+		"unboundedqueue/fanin_senders_awaited",       // silent: every sender is waited for before the way out
 	} {
 		t.Run(pkg, func(t *testing.T) {
 			analysistest.Run(t, testdata, unboundedqueue.New(unboundedqueue.Config{}), pkg)

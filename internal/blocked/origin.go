@@ -303,10 +303,14 @@ func (a *pkgState) origin(fn *ssa.Function, r *funcResult, at ssa.Instruction, c
 	var pending []form
 	allReturned := len(exits) > 0
 	var found *Leak
+	waited := awaitedSenders(fn, starts)
 	for _, x := range exits {
 		how, pos, leaking, returned := a.exitKind(fn, x, rets)
 		if !returned {
 			allReturned = false
+		}
+		if leaking && waited != nil && waitedAt(waited, x) {
+			continue // every sender has ended: none is left blocked on this way out
 		}
 		for _, s := range x.states {
 			over := sub(s.d, k)
@@ -936,4 +940,141 @@ func (a *pkgState) selectEffects(f *flow, sel *ssa.Select, state int) bool {
 		}
 	}
 	return true
+}
+
+// awaitedSenders returns the WaitGroup that every sender of starts marks
+// Done when it ends (a deferred wg.Done() at the top of the goroutine's
+// function, or a goroutine started by wg.Go), and the calls of its Wait
+// in fn that no start can follow; or nil.
+//
+// Property: Wait returns only once every goroutine it waits for has
+// ended, and a goroutine blocked on a send has not: on a way out that
+// passes such a Wait after the last start, no sender is left blocked (a
+// sender that blocks keeps the function in Wait instead, which is not a
+// way out).
+func awaitedSenders(fn *ssa.Function, starts []start) []*ssa.Call {
+	if len(starts) == 0 {
+		return nil
+	}
+	var wg ssa.Value
+	for _, st := range starts {
+		w := doneBy(st)
+		if w == nil || wg != nil && w != wg {
+			return nil
+		}
+		wg = w
+	}
+	var waits []*ssa.Call
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			if call, ok := instr.(*ssa.Call); ok && waitGroupMethod(call.Common()) == "Wait" && call.Common().Args[0] == wg {
+				waits = append(waits, call)
+			}
+		}
+	}
+	waits = slices.DeleteFunc(waits, func(w *ssa.Call) bool {
+		return slices.ContainsFunc(starts, func(st start) bool { return reachable(w, st.site) })
+	})
+	return waits
+}
+
+// waitedAt reports whether one of waits is on every path to exit x.
+func waitedAt(waits []*ssa.Call, x exit) bool {
+	var b *ssa.BasicBlock
+	switch {
+	case x.instr != nil:
+		b = x.instr.Block()
+	case x.e.b != nil:
+		b = x.e.b
+	default:
+		return false
+	}
+	for _, w := range waits {
+		if w.Block() == b {
+			if x.instr == nil || slices.Index(b.Instrs, ssa.Instruction(w)) < slices.Index(b.Instrs, x.instr) {
+				return true
+			}
+			continue
+		}
+		if w.Block().Dominates(b) {
+			return true
+		}
+	}
+	return false
+}
+
+// doneBy returns the WaitGroup (as the starting function names it) that
+// the goroutine of st marks Done when it ends, or nil.
+func doneBy(st start) ssa.Value {
+	if call, ok := st.site.(*ssa.Call); ok && waitGroupMethod(call.Common()) == "Go" {
+		return call.Common().Args[0]
+	}
+	if st.mc == nil {
+		return nil
+	}
+	body, ok := st.mc.Fn.(*ssa.Function)
+	if !ok || len(body.Blocks) == 0 {
+		return nil
+	}
+	for _, instr := range body.Blocks[0].Instrs {
+		d, ok := instr.(*ssa.Defer)
+		if !ok || waitGroupMethod(d.Common()) != "Done" {
+			continue
+		}
+		fv, ok := d.Common().Args[0].(*ssa.FreeVar)
+		if !ok {
+			continue
+		}
+		if i := slices.Index(body.FreeVars, fv); i >= 0 && i < len(st.mc.Bindings) {
+			return st.mc.Bindings[i]
+		}
+	}
+	return nil
+}
+
+// waitGroupMethod returns the name of the method of *sync.WaitGroup that
+// cc calls, or "".
+func waitGroupMethod(cc *ssa.CallCommon) string {
+	callee := cc.StaticCallee()
+	if callee == nil || len(cc.Args) == 0 {
+		return ""
+	}
+	fn, ok := callee.Object().(*types.Func)
+	if !ok || fn.Pkg() == nil || fn.Pkg().Path() != "sync" {
+		return ""
+	}
+	recv := fn.Signature().Recv()
+	if recv == nil {
+		return ""
+	}
+	if p, ok := recv.Type().(*types.Pointer); ok {
+		if n, ok := p.Elem().(*types.Named); ok && n.Obj().Name() == "WaitGroup" {
+			return fn.Name()
+		}
+	}
+	return ""
+}
+
+// reachable reports whether to can run after from in the same call of
+// their function (from's block reaches to's, or to follows from in it).
+func reachable(from, to ssa.Instruction) bool {
+	start := from.Block()
+	if to.Block() == start && slices.Index(start.Instrs, from) < slices.Index(start.Instrs, to) {
+		return true
+	}
+	seen := map[*ssa.BasicBlock]bool{}
+	work := slices.Clone(start.Succs)
+	for len(work) > 0 {
+		b := work[len(work)-1]
+		work = work[:len(work)-1]
+		if seen[b] {
+			continue
+		}
+		seen[b] = true
+		if b == to.Block() {
+			return true
+		}
+		work = append(work, b.Succs...)
+	}
+	return false
 }

@@ -48,6 +48,7 @@ func TestDefault(t *testing.T) {
 		"ignoredsignal/write_echo_loop",
 		"ignoredsignal/write_paced_by_reads",
 		"ignoredsignal/write_paced_under_deadline",
+		"ignoredsignal/write_ends_with_stream",
 		"ignoredsignal/write_sink_per_iteration",
 		"ignoredsignal/write_leaves_loop",
 		"ignoredsignal/flush_sticky_error_writer",

@@ -150,6 +150,9 @@ func (c *checker) checkCall(instr ssa.Instruction, cc *ssa.CallCommon, call *ssa
 			if c.pacedByReads(instr, recv) {
 				return // see pacedByReads: a failed write fails the read that must come before the next one
 			}
+			if endsWithStream(instr, recv) {
+				return // see endsWithStream: the loop waits on the stream's own context, cancelled when the peer is gone
+			}
 			remedy := "check the error and stop the loop"
 			if returnsError {
 				remedy = "check the error and return it"

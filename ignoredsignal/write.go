@@ -3,6 +3,7 @@ package ignoredsignal
 import (
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -337,6 +338,234 @@ func deadlineOf(i ssa.Instruction) ssa.Value {
 	}
 	if f, recv, _ := callee(call.Common()); f != nil && (f.Name() == "SetWriteDeadline" || f.Name() == "SetDeadline") {
 		return recv
+	}
+	return nil
+}
+
+// endsWithStream reports whether the write instr to recv, in a loop,
+// cannot run again before the loop waits in a select with a case on the
+// Done channel of the stream's own context: Context() of the stream
+// written (a gRPC stream), Request.Context() of the request whose
+// ResponseWriter is written, or a context derived from one of them by
+// context.WithCancel, WithTimeout, WithDeadline or WithValue (and their
+// Cause forms).
+//
+// Property: that context is cancelled when the stream ends (gRPC cancels
+// a stream's context when the RPC ends or its transport fails; net/http
+// cancels a request's context when the client's connection closes or the
+// handler returns), so a loop that waits on it each way round stops once
+// the peer is gone, which is what a checked error would do; the write is
+// not producing for a consumer that stopped.
+func endsWithStream(instr ssa.Instruction, recv ssa.Value) bool {
+	stream := rootOf(recv)
+	again := walkAfter(instr, func(i ssa.Instruction) step {
+		if i == instr {
+			return stop
+		}
+		if sel, ok := i.(*ssa.Select); ok && sel.Blocking && watchesDone(sel, stream) {
+			return cut
+		}
+		return goOn
+	})
+	return !again
+}
+
+// watchesDone reports whether sel has a receive case on ctx.Done() where
+// ctx is the context of stream.
+func watchesDone(sel *ssa.Select, stream ssa.Value) bool {
+	for _, st := range sel.States {
+		if st.Dir != types.RecvOnly {
+			continue
+		}
+		done, ok := st.Chan.(*ssa.Call)
+		if !ok || methodName(done.Common()) != "Done" {
+			continue
+		}
+		if contextOf(receiverOf(done.Common()), stream, 0) {
+			return true
+		}
+	}
+	return false
+}
+
+// contextOf reports whether ctx is the context of stream, or derived from
+// it by the cancelling and value constructors of package context.
+func contextOf(ctx, stream ssa.Value, depth int) bool {
+	if ctx == nil || depth > 8 {
+		return false
+	}
+	ctx = rootOf(ctx)
+	if e, ok := ctx.(*ssa.Extract); ok && e.Index == 0 {
+		ctx = e.Tuple
+	}
+	call, ok := ctx.(*ssa.Call)
+	if !ok {
+		return false
+	}
+	cc := call.Common()
+	if fn := cc.StaticCallee(); fn != nil && fn.Pkg != nil && fn.Pkg.Pkg.Path() == "context" && fn.Signature.Recv() == nil {
+		switch fn.Name() {
+		case "WithCancel", "WithCancelCause", "WithTimeout", "WithTimeoutCause", "WithDeadline", "WithDeadlineCause", "WithValue":
+			return len(cc.Args) > 0 && contextOf(cc.Args[0], stream, depth+1)
+		}
+		return false
+	}
+	if methodName(cc) != "Context" || cc.Signature().Params().Len() != 0 {
+		return false
+	}
+	owner := rootOf(receiverOf(cc))
+	if owner == stream {
+		return true // stream.Context()
+	}
+	return requestOf(owner, stream)
+}
+
+// requestOf reports whether req is the *http.Request a handler is given
+// with the http.ResponseWriter w: both parameters of one function.
+func requestOf(req, w ssa.Value) bool {
+	p, ok := req.(*ssa.Parameter)
+	q, ok2 := w.(*ssa.Parameter)
+	if !ok || !ok2 || p.Parent() != q.Parent() {
+		return false
+	}
+	ptr, ok := p.Type().(*types.Pointer)
+	if !ok || !isNamedType(ptr.Elem(), "net/http", "Request") {
+		return false
+	}
+	return isNamedType(q.Type(), "net/http", "ResponseWriter")
+}
+
+func isNamedType(t types.Type, pkg, name string) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == pkg && n.Obj().Name() == name
+}
+
+// rootOf strips conversions and follows a closure's free variable to the
+// value its enclosing function bound, and a load of a captured variable
+// to the one value ever stored in it.
+func rootOf(v ssa.Value) ssa.Value {
+	for range 8 {
+		v = unconvert(v)
+		switch x := v.(type) {
+		case *ssa.FreeVar:
+			bound := bindingOf(x)
+			if bound == nil {
+				return v
+			}
+			v = bound
+		case *ssa.UnOp:
+			if x.Op != token.MUL {
+				return v
+			}
+			stored := onlyStored(x.X)
+			if stored == nil {
+				return v
+			}
+			v = stored
+		default:
+			return v
+		}
+	}
+	return v
+}
+
+// onlyStored returns the one value stored in the variable addr (a local
+// captured by a closure, or the closure's free variable bound to it), or
+// nil when it is stored more than once or its address goes elsewhere.
+func onlyStored(addr ssa.Value) ssa.Value {
+	if fv, ok := addr.(*ssa.FreeVar); ok {
+		addr = bindingOf(fv)
+	}
+	alloc, ok := addr.(*ssa.Alloc)
+	if !ok || alloc.Referrers() == nil {
+		return nil
+	}
+	var stored ssa.Value
+	for _, r := range *alloc.Referrers() {
+		switch r := r.(type) {
+		case *ssa.Store:
+			if r.Addr != alloc || stored != nil {
+				return nil
+			}
+			stored = r.Val
+		case *ssa.MakeClosure:
+			if storesInto(r, alloc) {
+				return nil // the closure assigns the variable
+			}
+		case *ssa.UnOp, *ssa.DebugRef:
+		default:
+			return nil
+		}
+	}
+	return stored
+}
+
+// storesInto reports whether the closure mc assigns a variable it
+// captures by reference as alloc (a store to its free variable).
+func storesInto(mc *ssa.MakeClosure, alloc *ssa.Alloc) bool {
+	fn, ok := mc.Fn.(*ssa.Function)
+	if !ok {
+		return true
+	}
+	for i, b := range mc.Bindings {
+		if b != alloc || i >= len(fn.FreeVars) {
+			continue
+		}
+		for _, r := range *fn.FreeVars[i].Referrers() {
+			switch r.(type) {
+			case *ssa.UnOp, *ssa.DebugRef:
+			default:
+				return true // a store, or the address handed on
+			}
+		}
+	}
+	return false
+}
+
+// bindingOf returns what the one MakeClosure of fv's function binds to fv,
+// or nil.
+func bindingOf(fv *ssa.FreeVar) ssa.Value {
+	fn := fv.Parent()
+	i := slices.Index(fn.FreeVars, fv)
+	parent := fn.Parent()
+	if i < 0 || parent == nil {
+		return nil
+	}
+	var found ssa.Value
+	for _, b := range parent.Blocks {
+		for _, instr := range b.Instrs {
+			mc, ok := instr.(*ssa.MakeClosure)
+			if !ok || mc.Fn != fn || i >= len(mc.Bindings) {
+				continue
+			}
+			if found != nil {
+				return nil
+			}
+			found = mc.Bindings[i]
+		}
+	}
+	return found
+}
+
+// methodName returns the name of the method cc calls (static or through
+// an interface), or "".
+func methodName(cc *ssa.CallCommon) string {
+	if cc.IsInvoke() {
+		return cc.Method.Name()
+	}
+	if fn := cc.StaticCallee(); fn != nil && fn.Signature.Recv() != nil {
+		return fn.Name()
+	}
+	return ""
+}
+
+// receiverOf returns the receiver of the method call cc, or nil.
+func receiverOf(cc *ssa.CallCommon) ssa.Value {
+	if cc.IsInvoke() {
+		return cc.Value
+	}
+	if fn := cc.StaticCallee(); fn != nil && fn.Signature.Recv() != nil && len(cc.Args) > 0 {
+		return cc.Args[0]
 	}
 	return nil
 }

@@ -131,25 +131,32 @@ func storedOnce(v ssa.Value) ssa.Value {
 	if !ok || alloc.Heap && alloc.Parent() != load.Parent() {
 		return v
 	}
+	if stored := storedInto(alloc); stored != nil {
+		return stored
+	}
+	return v
+}
+
+// storedInto returns the one value ever stored in the local variable
+// alloc, or nil when it is stored more than once, assigned by a closure
+// that captures it, or its address goes elsewhere.
+func storedInto(alloc *ssa.Alloc) ssa.Value {
 	var stored ssa.Value
 	for _, r := range *alloc.Referrers() {
 		switch r := r.(type) {
 		case *ssa.Store:
 			if r.Addr != alloc || stored != nil {
-				return v
+				return nil
 			}
 			stored = r.Val
 		case *ssa.UnOp, *ssa.DebugRef:
 		case *ssa.MakeClosure:
 			if !onlyLoaded(r, alloc) {
-				return v
+				return nil
 			}
 		default:
-			return v // passed on: other stores unseen
+			return nil // passed on: other stores unseen
 		}
-	}
-	if stored == nil {
-		return v
 	}
 	return stored
 }

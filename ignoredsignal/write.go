@@ -471,7 +471,7 @@ func rootOf(v ssa.Value) ssa.Value {
 
 // onlyStored returns the one value stored in the variable addr (a local
 // captured by a closure, or the closure's free variable bound to it), or
-// nil when it is stored more than once or its address goes elsewhere.
+// nil (see storedInto).
 func onlyStored(addr ssa.Value) ssa.Value {
 	if fv, ok := addr.(*ssa.FreeVar); ok {
 		addr = bindingOf(fv)
@@ -480,46 +480,7 @@ func onlyStored(addr ssa.Value) ssa.Value {
 	if !ok || alloc.Referrers() == nil {
 		return nil
 	}
-	var stored ssa.Value
-	for _, r := range *alloc.Referrers() {
-		switch r := r.(type) {
-		case *ssa.Store:
-			if r.Addr != alloc || stored != nil {
-				return nil
-			}
-			stored = r.Val
-		case *ssa.MakeClosure:
-			if storesInto(r, alloc) {
-				return nil // the closure assigns the variable
-			}
-		case *ssa.UnOp, *ssa.DebugRef:
-		default:
-			return nil
-		}
-	}
-	return stored
-}
-
-// storesInto reports whether the closure mc assigns a variable it
-// captures by reference as alloc (a store to its free variable).
-func storesInto(mc *ssa.MakeClosure, alloc *ssa.Alloc) bool {
-	fn, ok := mc.Fn.(*ssa.Function)
-	if !ok {
-		return true
-	}
-	for i, b := range mc.Bindings {
-		if b != alloc || i >= len(fn.FreeVars) {
-			continue
-		}
-		for _, r := range *fn.FreeVars[i].Referrers() {
-			switch r.(type) {
-			case *ssa.UnOp, *ssa.DebugRef:
-			default:
-				return true // a store, or the address handed on
-			}
-		}
-	}
-	return false
+	return storedInto(alloc)
 }
 
 // bindingOf returns what the one MakeClosure of fv's function binds to fv,

@@ -973,7 +973,9 @@ func awaitedSenders(fn *ssa.Function, starts []start) []*ssa.Call {
 		}
 	}
 	waits = slices.DeleteFunc(waits, func(w *ssa.Call) bool {
-		return slices.ContainsFunc(starts, func(st start) bool { return reachable(w, st.site) })
+		return slices.ContainsFunc(starts, func(st start) bool {
+			return ssaform.AnyAfter(w, func(i ssa.Instruction) bool { return i == st.site })
+		})
 	})
 	return waits
 }
@@ -1053,28 +1055,4 @@ func waitGroupMethod(cc *ssa.CallCommon) string {
 		}
 	}
 	return ""
-}
-
-// reachable reports whether to can run after from in the same call of
-// their function (from's block reaches to's, or to follows from in it).
-func reachable(from, to ssa.Instruction) bool {
-	start := from.Block()
-	if to.Block() == start && slices.Index(start.Instrs, from) < slices.Index(start.Instrs, to) {
-		return true
-	}
-	seen := map[*ssa.BasicBlock]bool{}
-	work := slices.Clone(start.Succs)
-	for len(work) > 0 {
-		b := work[len(work)-1]
-		work = work[:len(work)-1]
-		if seen[b] {
-			continue
-		}
-		seen[b] = true
-		if b == to.Block() {
-			return true
-		}
-		work = append(work, b.Succs...)
-	}
-	return false
 }

@@ -37,6 +37,9 @@ func (u *checker) fanInDiagnostic(l *blocked.Leak) analysis.Diagnostic {
 		what = fmt.Sprintf("the goroutine that %s starts blocks forever on its send", l.SendFunc)
 	case several && l.Send.IsValid():
 		what = fmt.Sprintf("the sends on %s at line %d block forever", l.Chan, line(l.Send))
+	case l.Send.IsValid() && l.SendSites > 1:
+		// The goroutine may block on any of its sends: the first names them.
+		what = fmt.Sprintf("the send on %s at line %d (or another of its %d sends) blocks forever", l.Chan, line(l.Send), l.SendSites)
 	case l.Send.IsValid():
 		what = fmt.Sprintf("the send on %s at line %d blocks forever", l.Chan, line(l.Send))
 	default:

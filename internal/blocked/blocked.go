@@ -77,11 +77,14 @@ type Leak struct {
 	Pos, End token.Pos
 	// Waits: for a channel returned by a function of the package, where
 	// the caller that leaves receives it (or calls the function).
-	Waits    token.Pos
-	Func     string    // the receiving function: "fetch", or "the function literal"
-	Chan     string    // the channel as the code names it: "ch", "fetchAsync()"
-	Send     token.Pos // a send that blocks, when it is in this package
-	SendFunc string    // for a returned channel: the function whose goroutine sends ("fetchAsync")
+	Waits token.Pos
+	Func  string    // the receiving function: "fetch", or "the function literal"
+	Chan  string    // the channel as the code names it: "ch", "fetchAsync()"
+	Send  token.Pos // a send that blocks, when it is in this package
+	// SendSites: how many blocking sends the one goroutine that sends has
+	// (Send is the first of them), when one goroutine start sends.
+	SendSites int
+	SendFunc  string // for a returned channel: the function whose goroutine sends ("fetchAsync")
 	// SendReturned: the sender is a function SendFunc returned with the
 	// channel, which the receiver started.
 	SendReturned bool

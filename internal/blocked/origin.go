@@ -182,6 +182,7 @@ type start struct {
 	site  ssa.Instruction
 	count form
 	send  token.Pos
+	sites int  // how many blocking sends the goroutine has
 	one   bool // one goroutine, which sends itself
 	// mc, arg: the closure started, and its binding of the channel; or
 	// callee, arg: the named function a go statement starts, and the
@@ -261,7 +262,7 @@ func (a *pkgState) origin(fn *ssa.Function, r *funcResult, at ssa.Instruction, c
 			if !s.total.isZero() {
 				site := u.site.(ssa.Instruction)
 				f.instr[site] = add(f.instr[site], s.total)
-				st := start{site: site, count: s.total, send: s.send, one: kind == runsAsync && !s.spawns}
+				st := start{site: site, count: s.total, send: s.send, sites: s.sites, one: kind == runsAsync && !s.spawns}
 				if mc, ok := u.instr.(*ssa.MakeClosure); ok && u.kind == useClosure && kind == runsAsync {
 					st.mc, st.arg = mc, u.arg
 				}

@@ -266,6 +266,9 @@ func (a *pkgState) leak(fn *ssa.Function, at ssa.Instruction, k form, s state, h
 	for _, st := range starts {
 		if st.send.IsValid() {
 			l.Send = st.send
+			if len(starts) == 1 {
+				l.SendSites = st.sites
+			}
 			break
 		}
 	}

@@ -99,6 +99,7 @@ type sendSum struct {
 	once   int
 	escape bool      // the channel goes where we cannot see
 	send   token.Pos // a blocking send
+	sites  int       // how many blocking sends it has, its callees' included
 }
 
 type sumKey struct {
@@ -128,6 +129,7 @@ func (a *pkgState) sendSummary(g *ssa.Function, root ssa.Value) *sendSum {
 			f.instr[u.instr] = add(f.instr[u.instr], constForm(1))
 			guards = append(guards, onceGuard(u.instr))
 			out.self = true
+			out.sites++
 			if !out.send.IsValid() {
 				out.send = sendPos(u)
 			}
@@ -167,6 +169,7 @@ func (a *pkgState) sendSummary(g *ssa.Function, root ssa.Value) *sendSum {
 			if !cs.total.isZero() {
 				site := u.site.(ssa.Instruction)
 				f.instr[site] = add(f.instr[site], cs.total)
+				out.sites += cs.sites
 				if !out.send.IsValid() {
 					out.send = cs.send
 				}

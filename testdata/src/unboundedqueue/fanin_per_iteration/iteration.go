@@ -106,7 +106,7 @@ func nested(groups [][]string, d time.Duration) error {
 func probeTwice(addrs []string) []error {
 	var errs []error
 	for _, addr := range addrs {
-		ch := make(chan error) // want `the send on ch at line 112 blocks forever when probeTwice moves on to the next iteration at line 116: one goroutine leaks per iteration; buffer the channel for every sender \(capacity 2\)`
+		ch := make(chan error) // want `the send on ch at line 112 \(or another of its 2 sends\) blocks forever when probeTwice moves on to the next iteration at line 116: one goroutine leaks per iteration; buffer the channel for every sender \(capacity 2\)`
 		go func() {
 			if err := probe(addr); err != nil {
 				ch <- err

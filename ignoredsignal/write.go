@@ -272,12 +272,21 @@ func (c *checker) pacedByReads(instr ssa.Instruction, recv ssa.Value) bool {
 		return false
 	}
 	ps := peers(recv)
+	return everyWayRound(instr, func(i ssa.Instruction) bool {
+		call, ok := i.(*ssa.Call)
+		return ok && checkedError(call) && readsFrom(call, ps) && !copiesIn(call)
+	})
+}
+
+// everyWayRound reports whether every way from instr back to itself (the
+// loops it is in) passes an instruction for which pass holds.
+func everyWayRound(instr ssa.Instruction, pass func(ssa.Instruction) bool) bool {
 	again := walkAfter(instr, func(i ssa.Instruction) step {
 		if i == instr {
-			return stop // back at the write with no read on the way
+			return stop // back at instr with none on the way
 		}
-		if call, ok := i.(*ssa.Call); ok && checkedError(call) && readsFrom(call, ps) && !copiesIn(call) {
-			return cut // this way round reads first
+		if pass(i) {
+			return cut // this way round passes one first
 		}
 		return goOn
 	})
@@ -358,16 +367,10 @@ func deadlineOf(i ssa.Instruction) ssa.Value {
 // not producing for a consumer that stopped.
 func endsWithStream(instr ssa.Instruction, recv ssa.Value) bool {
 	stream := rootOf(recv)
-	again := walkAfter(instr, func(i ssa.Instruction) step {
-		if i == instr {
-			return stop
-		}
-		if sel, ok := i.(*ssa.Select); ok && sel.Blocking && watchesDone(sel, stream) {
-			return cut
-		}
-		return goOn
+	return everyWayRound(instr, func(i ssa.Instruction) bool {
+		sel, ok := i.(*ssa.Select)
+		return ok && sel.Blocking && watchesDone(sel, stream)
 	})
-	return !again
 }
 
 // watchesDone reports whether sel has a receive case on ctx.Done() where
@@ -378,10 +381,10 @@ func watchesDone(sel *ssa.Select, stream ssa.Value) bool {
 			continue
 		}
 		done, ok := st.Chan.(*ssa.Call)
-		if !ok || methodName(done.Common()) != "Done" {
+		if !ok {
 			continue
 		}
-		if contextOf(receiverOf(done.Common()), stream, 0) {
+		if m, ctx, _ := callee(done.Common()); m != nil && ctx != nil && m.Name() == "Done" && contextOf(ctx, stream, 0) {
 			return true
 		}
 	}
@@ -402,18 +405,20 @@ func contextOf(ctx, stream ssa.Value, depth int) bool {
 	if !ok {
 		return false
 	}
-	cc := call.Common()
-	if fn := cc.StaticCallee(); fn != nil && fn.Pkg != nil && fn.Pkg.Pkg.Path() == "context" && fn.Signature.Recv() == nil {
+	fn, recv, args := callee(call.Common())
+	switch {
+	case fn == nil:
+		return false
+	case recv == nil && fn.Pkg() != nil && fn.Pkg().Path() == "context":
 		switch fn.Name() {
 		case "WithCancel", "WithCancelCause", "WithTimeout", "WithTimeoutCause", "WithDeadline", "WithDeadlineCause", "WithValue":
-			return len(cc.Args) > 0 && contextOf(cc.Args[0], stream, depth+1)
+			return len(args) > 0 && contextOf(args[0], stream, depth+1)
 		}
 		return false
-	}
-	if methodName(cc) != "Context" || cc.Signature().Params().Len() != 0 {
+	case recv == nil || fn.Name() != "Context" || len(args) != 0:
 		return false
 	}
-	owner := rootOf(receiverOf(cc))
+	owner := rootOf(recv)
 	if owner == stream {
 		return true // stream.Context()
 	}
@@ -506,27 +511,4 @@ func bindingOf(fv *ssa.FreeVar) ssa.Value {
 		}
 	}
 	return found
-}
-
-// methodName returns the name of the method cc calls (static or through
-// an interface), or "".
-func methodName(cc *ssa.CallCommon) string {
-	if cc.IsInvoke() {
-		return cc.Method.Name()
-	}
-	if fn := cc.StaticCallee(); fn != nil && fn.Signature.Recv() != nil {
-		return fn.Name()
-	}
-	return ""
-}
-
-// receiverOf returns the receiver of the method call cc, or nil.
-func receiverOf(cc *ssa.CallCommon) ssa.Value {
-	if cc.IsInvoke() {
-		return cc.Value
-	}
-	if fn := cc.StaticCallee(); fn != nil && fn.Signature.Recv() != nil && len(cc.Args) > 0 {
-		return cc.Args[0]
-	}
-	return nil
 }

@@ -23,8 +23,8 @@ import (
 //   - an ordered or de-duplicated set: a slice the package sorts (or
 //     inserts into at a position: slices.Insert, or its hand-written form
 //     copy(q[i+1:], q[i:])), or whose elements are replaced by key, or that
-//     is searched before every add: its front is the least key, not the oldest arrival, and its
-//     length is bounded by the distinct keys;
+//     is searched before every add: its front is the least key, not the
+//     oldest arrival, and its length is bounded by the distinct keys;
 //   - a transfer between stages: next = append(next, prev...); prev = nil
 //     moves what prev admitted (prev is judged, next adds nothing new);
 //   - a rotation between two lists of a fixed set;

@@ -304,11 +304,15 @@ func (a *pkgState) origin(fn *ssa.Function, r *funcResult, at ssa.Instruction, c
 	var pending []form
 	allReturned := len(exits) > 0
 	var found *Leak
-	waited := awaitedSenders(fn, starts)
+	var waited []*ssa.Call // computed at the first way out that may leak
+	waitedKnown := false
 	for _, x := range exits {
 		how, pos, leaking, returned := a.exitKind(fn, x, rets)
 		if !returned {
 			allReturned = false
+		}
+		if leaking && !waitedKnown {
+			waited, waitedKnown = awaitedSenders(fn, starts), true
 		}
 		if leaking && waited != nil && waitedAt(waited, x) {
 			continue // every sender has ended: none is left blocked on this way out
@@ -968,7 +972,7 @@ func awaitedSenders(fn *ssa.Function, starts []start) []*ssa.Call {
 	var waits []*ssa.Call
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
-			if call, ok := instr.(*ssa.Call); ok && waitGroupMethod(call.Common()) == "Wait" && call.Common().Args[0] == wg {
+			if call, ok := instr.(*ssa.Call); ok && isWaitGroup(call.Common(), "Wait") && call.Common().Args[0] == wg {
 				waits = append(waits, call)
 			}
 		}
@@ -1009,7 +1013,7 @@ func waitedAt(waits []*ssa.Call, x exit) bool {
 // doneBy returns the WaitGroup (as the starting function names it) that
 // the goroutine of st marks Done when it ends, or nil.
 func doneBy(st start) ssa.Value {
-	if call, ok := st.site.(*ssa.Call); ok && waitGroupMethod(call.Common()) == "Go" {
+	if call, ok := st.site.(*ssa.Call); ok && isWaitGroup(call.Common(), "Go") {
 		return call.Common().Args[0]
 	}
 	if st.mc == nil {
@@ -1021,7 +1025,7 @@ func doneBy(st start) ssa.Value {
 	}
 	for _, instr := range body.Blocks[0].Instrs {
 		d, ok := instr.(*ssa.Defer)
-		if !ok || waitGroupMethod(d.Common()) != "Done" {
+		if !ok || !isWaitGroup(d.Common(), "Done") {
 			continue
 		}
 		fv, ok := d.Common().Args[0].(*ssa.FreeVar)
@@ -1035,25 +1039,9 @@ func doneBy(st start) ssa.Value {
 	return nil
 }
 
-// waitGroupMethod returns the name of the method of *sync.WaitGroup that
-// cc calls, or "".
-func waitGroupMethod(cc *ssa.CallCommon) string {
-	callee := cc.StaticCallee()
-	if callee == nil || len(cc.Args) == 0 {
-		return ""
-	}
-	fn, ok := callee.Object().(*types.Func)
-	if !ok || fn.Pkg() == nil || fn.Pkg().Path() != "sync" {
-		return ""
-	}
-	recv := fn.Signature().Recv()
-	if recv == nil {
-		return ""
-	}
-	if p, ok := recv.Type().(*types.Pointer); ok {
-		if n, ok := p.Elem().(*types.Named); ok && n.Obj().Name() == "WaitGroup" {
-			return fn.Name()
-		}
-	}
-	return ""
+// isWaitGroup reports whether cc calls method (Go, Done, Wait) of
+// *sync.WaitGroup.
+func isWaitGroup(cc *ssa.CallCommon, method string) bool {
+	fn := cc.StaticCallee()
+	return fn != nil && len(cc.Args) > 0 && ssaform.IsFunc(fn, "(*sync.WaitGroup)."+method)
 }

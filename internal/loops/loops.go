@@ -18,6 +18,8 @@ import (
 	"slices"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/bplint/bplint/internal/ssaform"
 )
 
 // Loop is a natural loop of a function.
@@ -424,13 +426,11 @@ func oneShotTimer(l *Loop, ch ssa.Value) bool {
 		case *ssa.DebugRef:
 			continue
 		case ssa.CallInstruction:
-			switch timerMethod(r.Common(), timer) {
-			case "Stop":
+			if isTimerCall(r.Common(), timer, "Stop") {
 				continue
-			case "Reset":
-				if call, ok := r.(*ssa.Call); ok && afterStopped(call, timer) {
-					continue
-				}
+			}
+			if call, ok := r.(*ssa.Call); ok && isTimerCall(r.Common(), timer, "Reset") && afterStopped(call, timer) {
+				continue
 			}
 		}
 		return false
@@ -439,8 +439,8 @@ func oneShotTimer(l *Loop, ch ssa.Value) bool {
 }
 
 func isNewTimer(cc *ssa.CallCommon) bool {
-	fn, ok := cc.Value.(*ssa.Function)
-	return ok && fn.Pkg != nil && fn.Pkg.Pkg.Path() == "time" && fn.Name() == "NewTimer"
+	fn := cc.StaticCallee()
+	return fn != nil && ssaform.IsFunc(fn, "time.NewTimer")
 }
 
 func isTimerPtr(t types.Type) bool {
@@ -448,18 +448,10 @@ func isTimerPtr(t types.Type) bool {
 	return ok && isNamed(p.Elem(), "time", "Timer")
 }
 
-// timerMethod returns the name of the method of timer that cc calls, or "".
-func timerMethod(cc *ssa.CallCommon, timer ssa.Value) string {
-	callee := cc.StaticCallee()
-	if callee == nil || len(cc.Args) == 0 || cc.Args[0] != timer {
-		return ""
-	}
-	if fn, ok := callee.Object().(*types.Func); ok && fn.Pkg() != nil && fn.Pkg().Path() == "time" {
-		if recv := fn.Signature().Recv(); recv != nil && isTimerPtr(recv.Type()) {
-			return fn.Name()
-		}
-	}
-	return ""
+// isTimerCall reports whether cc calls method (Stop, Reset) of timer.
+func isTimerCall(cc *ssa.CallCommon, timer ssa.Value, method string) bool {
+	fn := cc.StaticCallee()
+	return fn != nil && len(cc.Args) > 0 && cc.Args[0] == timer && ssaform.IsFunc(fn, "(*time.Timer)."+method)
 }
 
 // afterStopped reports whether call is dominated by the true branch of an
@@ -471,7 +463,7 @@ func afterStopped(call *ssa.Call, timer ssa.Value) bool {
 			continue
 		}
 		stop, ok := ifi.Cond.(*ssa.Call)
-		if !ok || timerMethod(stop.Common(), timer) != "Stop" {
+		if !ok || !isTimerCall(stop.Common(), timer, "Stop") {
 			continue
 		}
 		then := b.Succs[0]

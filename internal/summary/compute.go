@@ -417,7 +417,6 @@ func (r *Result) isGroupGo(cc *ssa.CallCommon) bool {
 // without SetLimit or a sync.WaitGroup's Go.
 func (r *Result) GroupGo(cc *ssa.CallCommon) bool { return r.isGroupGo(cc) }
 
-// loadedField returns the func-typed field a value is loaded from, or nil.
 // calledField returns the func-typed field a called value is read from:
 // the field (x.f), or an element of the map or slice it holds (x.m[k],
 // x.s[i]: a handler table), or nil.
@@ -503,6 +502,7 @@ func appendedField(arr ssa.Value) *types.Var {
 	return nil
 }
 
+// loadedField returns the func-typed field a value is loaded from, or nil.
 func loadedField(v ssa.Value) *types.Var {
 	u, ok := v.(*ssa.UnOp)
 	if !ok || u.Op != token.MUL {

@@ -49,6 +49,7 @@ func TestDefault(t *testing.T) {
 		"ignoredsignal/write_paced_by_reads",
 		"ignoredsignal/write_paced_under_deadline",
 		"ignoredsignal/write_ends_with_stream",
+		"ignoredsignal/write_ends_with_request_holder",
 		"ignoredsignal/write_sink_per_iteration",
 		"ignoredsignal/write_leaves_loop",
 		"ignoredsignal/flush_sticky_error_writer",

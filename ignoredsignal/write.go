@@ -355,7 +355,8 @@ func deadlineOf(i ssa.Instruction) ssa.Value {
 // cannot run again before the loop waits in a select with a case on the
 // Done channel of the stream's own context: Context() of the stream
 // written (a gRPC stream), Request.Context() of the request whose
-// ResponseWriter is written, or a context derived from one of them by
+// ResponseWriter is written (see requestOf), or a context derived from one
+// of them by
 // context.WithCancel, WithTimeout, WithDeadline or WithValue (and their
 // Cause forms).
 //
@@ -425,19 +426,73 @@ func contextOf(ctx, stream ssa.Value, depth int) bool {
 	return requestOf(owner, stream)
 }
 
-// requestOf reports whether req is the *http.Request a handler is given
-// with the http.ResponseWriter w: both parameters of one function.
+// requestOf reports whether req is the *http.Request of the response
+// written through w: both parameters of one handler (w an
+// http.ResponseWriter), or both handed out, by a method without arguments
+// or a field, by one value whose w has the methods of an
+// http.ResponseWriter (a web framework's per-request context:
+// c.Request() and c.Response(), c.Request and c.Writer).
+//
+// Property: a value that carries a request and a response writer is the
+// context of that one request; its writer answers that request, so the
+// request's context ends with the same connection.
 func requestOf(req, w ssa.Value) bool {
-	p, ok := req.(*ssa.Parameter)
-	q, ok2 := w.(*ssa.Parameter)
-	if !ok || !ok2 || p.Parent() != q.Parent() {
-		return false
-	}
-	ptr, ok := p.Type().(*types.Pointer)
+	ptr, ok := req.Type().Underlying().(*types.Pointer)
 	if !ok || !isNamedType(ptr.Elem(), "net/http", "Request") {
 		return false
 	}
-	return isNamedType(q.Type(), "net/http", "ResponseWriter")
+	p, ok := req.(*ssa.Parameter)
+	q, ok2 := w.(*ssa.Parameter)
+	if ok && ok2 {
+		return p.Parent() == q.Parent() && isNamedType(q.Type(), "net/http", "ResponseWriter")
+	}
+	h := holderOf(req)
+	return h != nil && h == holderOf(w) && answersHTTP(w.Type())
+}
+
+// holderOf returns the value v was read from: the receiver of a method
+// called without arguments, or the struct (or pointer to it) of a field
+// read; nil for anything else.
+func holderOf(v ssa.Value) ssa.Value {
+	switch x := v.(type) {
+	case *ssa.Call:
+		if fn, recv, args := callee(x.Common()); fn != nil && recv != nil && len(args) == 0 {
+			return rootOf(recv)
+		}
+	case *ssa.UnOp:
+		if fa, ok := x.X.(*ssa.FieldAddr); ok && x.Op == token.MUL {
+			return rootOf(fa.X)
+		}
+	case *ssa.Field:
+		return rootOf(x.X)
+	}
+	return nil
+}
+
+// answersHTTP reports whether a value of type t has the methods of an
+// http.ResponseWriter: Header() http.Header and WriteHeader(int).
+func answersHTTP(t types.Type) bool {
+	ms := types.NewMethodSet(t)
+	if _, ok := t.Underlying().(*types.Interface); !ok {
+		if _, ok := t.(*types.Pointer); !ok {
+			ms = types.NewMethodSet(types.NewPointer(t))
+		}
+	}
+	var header, writeHeader bool
+	for i := range ms.Len() {
+		f, ok := ms.At(i).Obj().(*types.Func)
+		if !ok {
+			continue
+		}
+		sig := f.Signature()
+		switch f.Name() {
+		case "Header":
+			header = sig.Params().Len() == 0 && sig.Results().Len() == 1 && isNamedType(sig.Results().At(0).Type(), "net/http", "Header")
+		case "WriteHeader":
+			writeHeader = sig.Params().Len() == 1 && sig.Results().Len() == 0 && types.Identical(sig.Params().At(0).Type(), types.Typ[types.Int])
+		}
+	}
+	return header && writeHeader
 }
 
 func isNamedType(t types.Type, pkg, name string) bool {

@@ -23,6 +23,7 @@ func TestFanInShapes(t *testing.T) {
 		"unboundedqueue/fanin_returned_channel",      // 3: func async() <-chan T, in the package and through a fact
 		"unboundedqueue/fanin_returned_func_value",   // 3: the same function called through a function value
 		"unboundedqueue/fanin_early_return",          // 4: a return, t.Fatal, runtime.Goexit before the receive
+		"unboundedqueue/fanin_exit_through_tb",       // 4: tb.Fatal, tb.Skipf, tb.FailNow through testing.TB
 		"unboundedqueue/fanin_fewer_receives",        // 5: more senders than buffer plus receives
 		"unboundedqueue/fanin_stopped_receiver",      // 6: a sender whose receiving loop has left
 		"unboundedqueue/fanin_escapes",               // silent: the channel goes where we cannot see

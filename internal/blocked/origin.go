@@ -747,7 +747,7 @@ func (a *pkgState) endingCalls(fn *ssa.Function) map[ssa.Instruction]bool {
 			if !ok || (i+2 < len(b.Instrs) && noReturnAfter(b.Instrs[i+1:], call)) {
 				continue // a call that never returns is an exit already
 			}
-			if g := call.Call.StaticCallee(); g != nil && g != fn && a.mayEnd(g) {
+			if g := call.Call.StaticCallee(); (g != nil && g != fn && a.mayEnd(g)) || endsThroughTB(call) {
 				m[instr] = true
 			}
 		}
@@ -789,7 +789,7 @@ func (a *pkgState) mayEnd(g *ssa.Function) bool {
 					v = true
 				}
 			case *ssa.Call:
-				if h := instr.Call.StaticCallee(); h != nil && h != g && a.mayEnd(h) {
+				if h := instr.Call.StaticCallee(); (h != nil && h != g && a.mayEnd(h)) || endsThroughTB(instr) {
 					v = true
 				}
 			}
@@ -797,6 +797,25 @@ func (a *pkgState) mayEnd(g *ssa.Function) bool {
 	}
 	a.mayEnds[g] = v
 	return v
+}
+
+// endsThroughTB reports whether call is Fatal, Fatalf, FailNow, Skip,
+// Skipf or SkipNow called through the testing.TB interface.
+//
+// Property: testing.TB has an unexported method, so its only
+// implementations are *testing.T, *testing.B and *testing.F, whose
+// methods of these names end the calling goroutine with runtime.Goexit.
+// The SSA builder sees that only for the static calls; a call through the
+// interface is a way out as a helper of the package that calls them is.
+func endsThroughTB(call *ssa.Call) bool {
+	if !call.Call.IsInvoke() || !isTesting(call.Call.Value.Type()) {
+		return false
+	}
+	switch call.Call.Method.Name() {
+	case "Fatal", "Fatalf", "FailNow", "Skip", "Skipf", "SkipNow":
+		return true
+	}
+	return false
 }
 
 // least returns the smallest form, if they can be ordered.

@@ -356,9 +356,8 @@ func deadlineOf(i ssa.Instruction) ssa.Value {
 // Done channel of the stream's own context: Context() of the stream
 // written (a gRPC stream), Request.Context() of the request whose
 // ResponseWriter is written (see requestOf), or a context derived from one
-// of them by
-// context.WithCancel, WithTimeout, WithDeadline or WithValue (and their
-// Cause forms).
+// of them by context.WithCancel, WithTimeout, WithDeadline or WithValue
+// (and their Cause forms).
 //
 // Property: that context is cancelled when the stream ends (gRPC cancels
 // a stream's context when the RPC ends or its transport fails; net/http

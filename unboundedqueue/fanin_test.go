@@ -18,23 +18,24 @@ import (
 // leak and its fixed form beside it), and the forms it stays silent on.
 func TestFanInShapes(t *testing.T) {
 	for _, pkg := range []string{
-		"unboundedqueue/fanin_select_timeout",        // 1: a select whose other case leaves
-		"unboundedqueue/fanin_per_iteration",         // 2: a channel per iteration, a timeout in the loop
-		"unboundedqueue/fanin_returned_channel",      // 3: func async() <-chan T, in the package and through a fact
-		"unboundedqueue/fanin_returned_func_value",   // 3: the same function called through a function value
-		"unboundedqueue/fanin_early_return",          // 4: a return, t.Fatal, runtime.Goexit before the receive
-		"unboundedqueue/fanin_exit_through_tb",       // 4: tb.Fatal, tb.Skipf, tb.FailNow through testing.TB
-		"unboundedqueue/fanin_fewer_receives",        // 5: more senders than buffer plus receives
-		"unboundedqueue/fanin_stopped_receiver",      // 6: a sender whose receiving loop has left
-		"unboundedqueue/fanin_escapes",               // silent: the channel goes where we cannot see
-		"unboundedqueue/fanin_drains",                // silent: every sender is received after all
-		"unboundedqueue/fanin_recover_send",          // silent: a send only when the goroutine panicked
-		"unboundedqueue/fanin_range_constant",        // for range 2 receives at least once
-		"unboundedqueue/fanin_generics",              // generic functions and helpers
-		"unboundedqueue/fanin_leave_decided_by_case", // a value set in a select case decides a later test
-		"unboundedqueue/fanin_error_after_last_send", // silent: the receiver leaves on its one sender's last send
-		"unboundedqueue/fanin_main_returns",          // silent: main.main returns, the program ends
-		"unboundedqueue/fanin_senders_awaited",       // silent: every sender is waited for before the way out
+		"unboundedqueue/fanin_select_timeout",             // 1: a select whose other case leaves
+		"unboundedqueue/fanin_per_iteration",              // 2: a channel per iteration, a timeout in the loop
+		"unboundedqueue/fanin_returned_channel",           // 3: func async() <-chan T, in the package and through a fact
+		"unboundedqueue/fanin_returned_func_value",        // 3: the same function called through a function value
+		"unboundedqueue/fanin_early_return",               // 4: a return, t.Fatal, runtime.Goexit before the receive
+		"unboundedqueue/fanin_exit_through_tb",            // 4: tb.Fatal, tb.Skipf, tb.FailNow through testing.TB
+		"unboundedqueue/fanin_names_the_case_that_leaves", // the way out named: a case that won over the receive first
+		"unboundedqueue/fanin_fewer_receives",             // 5: more senders than buffer plus receives
+		"unboundedqueue/fanin_stopped_receiver",           // 6: a sender whose receiving loop has left
+		"unboundedqueue/fanin_escapes",                    // silent: the channel goes where we cannot see
+		"unboundedqueue/fanin_drains",                     // silent: every sender is received after all
+		"unboundedqueue/fanin_recover_send",               // silent: a send only when the goroutine panicked
+		"unboundedqueue/fanin_range_constant",             // for range 2 receives at least once
+		"unboundedqueue/fanin_generics",                   // generic functions and helpers
+		"unboundedqueue/fanin_leave_decided_by_case",      // a value set in a select case decides a later test
+		"unboundedqueue/fanin_error_after_last_send",      // silent: the receiver leaves on its one sender's last send
+		"unboundedqueue/fanin_main_returns",               // silent: main.main returns, the program ends
+		"unboundedqueue/fanin_senders_awaited",            // silent: every sender is waited for before the way out
 	} {
 		t.Run(pkg, func(t *testing.T) {
 			analysistest.Run(t, testdata, unboundedqueue.New(unboundedqueue.Config{}), pkg)

@@ -322,8 +322,7 @@ func (a *pkgState) origin(fn *ssa.Function, r *funcResult, at ssa.Instruction, c
 			switch {
 			case returned:
 				pending = append(pending, over)
-			case leaking && over.canExceed() && (found == nil || (pos.IsValid() && pos < found.Leave)):
-				// the first way out in the source
+			case leaking && over.canExceed() && (found == nil || before(s, pos, found)):
 				if l := a.leak(fn, at, k, s, how, pos, starts, via, firstRecv); l != nil {
 					found = l
 				}
@@ -797,6 +796,20 @@ func (a *pkgState) mayEnd(g *ssa.Function) bool {
 	}
 	a.mayEnds[g] = v
 	return v
+}
+
+// before reports whether the way out at pos, left in state s, is the one
+// to name rather than found: the first in the source among those taken
+// after a select case that won over the receive (a timeout, a stop,
+// another answer: the receiver gave up waiting), else the first in the
+// source. A plain return or a poll's default before such a case is more
+// often setup that failed before the senders were started or could send.
+func before(s state, pos token.Pos, found *Leak) bool {
+	byCase := s.why != nil && s.why.kind == evCase && s.why.state >= 0
+	if foundByCase := found.CasePos.IsValid() && found.Case != "default"; byCase != foundByCase {
+		return byCase
+	}
+	return pos.IsValid() && pos < found.Leave
 }
 
 // endsThroughTB reports whether call is Fatal, Fatalf, FailNow, Skip,

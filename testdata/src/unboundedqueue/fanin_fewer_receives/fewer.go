@@ -122,7 +122,7 @@ func startAll(ch chan<- result, ids []int) {
 }
 
 func viaHelper(ctx context.Context, ids []int) error {
-	ch := make(chan result) // want `the sends on ch at line 120 block forever when viaHelper returns at line 131: .*\(capacity len\(ids\)\)`
+	ch := make(chan result) // want `the sends on ch at line 120 block forever when viaHelper returns at line 134 after the <-ctx.Done\(\) case: .*\(capacity len\(ids\)\)`
 	startAll(ch, ids)
 	for range ids {
 		select {

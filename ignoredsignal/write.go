@@ -446,7 +446,7 @@ func requestOf(req, w ssa.Value) bool {
 		return p.Parent() == q.Parent() && isNamedType(q.Type(), "net/http", "ResponseWriter")
 	}
 	h := holderOf(req)
-	return h != nil && h == holderOf(w) && answersHTTP(w.Type())
+	return h != nil && h == holderOf(w) && sink.IsResponseWriter(w.Type())
 }
 
 // holderOf returns the value v was read from: the receiver of a method
@@ -466,32 +466,6 @@ func holderOf(v ssa.Value) ssa.Value {
 		return rootOf(x.X)
 	}
 	return nil
-}
-
-// answersHTTP reports whether a value of type t has the methods of an
-// http.ResponseWriter: Header() http.Header and WriteHeader(int).
-func answersHTTP(t types.Type) bool {
-	ms := types.NewMethodSet(t)
-	if _, ok := t.Underlying().(*types.Interface); !ok {
-		if _, ok := t.(*types.Pointer); !ok {
-			ms = types.NewMethodSet(types.NewPointer(t))
-		}
-	}
-	var header, writeHeader bool
-	for i := range ms.Len() {
-		f, ok := ms.At(i).Obj().(*types.Func)
-		if !ok {
-			continue
-		}
-		sig := f.Signature()
-		switch f.Name() {
-		case "Header":
-			header = sig.Params().Len() == 0 && sig.Results().Len() == 1 && isNamedType(sig.Results().At(0).Type(), "net/http", "Header")
-		case "WriteHeader":
-			writeHeader = sig.Params().Len() == 1 && sig.Results().Len() == 0 && types.Identical(sig.Params().At(0).Type(), types.Typ[types.Int])
-		}
-	}
-	return header && writeHeader
 }
 
 func isNamedType(t types.Type, pkg, name string) bool {

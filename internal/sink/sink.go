@@ -99,7 +99,7 @@ func FlowControlled(t types.Type, method string) bool {
 	case "Send", "SendMsg":
 		return isGRPCStream(t)
 	case "Write", "WriteString":
-		return isConn(t) || isResponseWriter(t)
+		return isConn(t) || IsResponseWriter(t)
 	}
 	return false
 }
@@ -114,9 +114,9 @@ func isConn(t types.Type) bool {
 	return method(t, "SetWriteDeadline") != nil
 }
 
-// isResponseWriter reports whether t has the methods of an
+// IsResponseWriter reports whether t has the methods of an
 // http.ResponseWriter: Header returning http.Header, and WriteHeader.
-func isResponseWriter(t types.Type) bool {
+func IsResponseWriter(t types.Type) bool {
 	m := method(t, "Header")
 	if m == nil || m.Signature().Results().Len() != 1 || named(m.Signature().Results().At(0).Type()) != "net/http.Header" {
 		return false
